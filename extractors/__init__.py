@@ -1,0 +1,2 @@
+"""One module per stage: loaders, cleaning, outline, metadata, toc, goals, actions,
+targets, stats, and the shared Danish number/quantity parsing."""

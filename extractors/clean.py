@@ -1,0 +1,339 @@
+"""Cleaning: flag what is not the plan's text, and repair line-end hyphenation.
+
+Flag, don't delete. In this order:
+1. running headers and footers: lines in a page's top or bottom margin that repeat (digits
+   masked) on many pages;
+2. page numbers: "Side 3 af 13", "3", "- 3 -" in a margin;
+3. a web page's "Relaterede dokumenter" list and site boilerplate before a "Transkript:";
+4. junk before the plan starts: front-matter lines that share no vocabulary with the plan
+   (OCR of a label, a stamp) and are not title, draft or municipality words;
+then hyphenation at line ends is repaired inside paragraphs, and paragraph starts are fixed
+at page breaks.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from models.document import Line, LineFlag, ParsedDocument
+
+MARGIN_FRACTION = 0.09
+MIN_REPEAT_PAGES = 3
+REPEAT_SHARE = 0.5
+PAGE_NUMBER_RE = re.compile(
+    r"^(?:side\s+\d+(?:\s*(?:af|/)\s*\d+)?|\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*(?:af|/)\s*\d{1,4}|page\s+\d+(?:\s+of\s+\d+)?)$",
+    re.IGNORECASE)
+RELATED_RE = re.compile(r"^\W*(relaterede\s+dokumenter|related\s+documents|se\s+også)\W*$", re.I)
+TRANSCRIPT_RE = re.compile(r"^\W*(transskript|transkript|transcript)(ion)?\s*:?\s*$", re.I)
+PROTECTED_RE = re.compile(
+    r"besk(æ|ae)ftigelse|jobcent|kommune|plan|udkast|skitse|godkendt|byråd|indhold|"
+    r"forord|indledning|\b(19|20)\d\d\b|region|kvartal|mål", re.I)
+WORD_RE = re.compile(r"[A-Za-zÆØÅæøåÄÖÜäöüé]{3,}")
+COMPOUND_TAIL = {"og", "eller", "til", "samt", "and", "or"}
+
+
+def clean_document(doc: ParsedDocument) -> ParsedDocument:
+    """Run every cleaning step on `doc` in place and return it."""
+    flag_running_headers(doc)
+    flag_page_numbers(doc)
+    flag_related_documents(doc)
+    flag_front_matter_noise(doc)
+    repair_hyphenation(doc)
+    fix_page_break_paragraphs(doc)
+    return doc
+
+
+# ---------------------------------------------------------------- headers, footers, page numbers
+def _margin_zone(line: Line, heights: dict[int, float]) -> str | None:
+    if line.bbox is None or line.page is None:
+        return None
+    height = heights.get(line.page)
+    if not height:
+        return None
+    if line.bbox[3] <= height * MARGIN_FRACTION:
+        return "top"
+    if line.bbox[1] >= height * (1 - MARGIN_FRACTION):
+        return "bottom"
+    return None
+
+
+def _mask(text: str) -> str:
+    return re.sub(r"\d+", "#", text.casefold()).strip()
+
+
+def flag_running_headers(doc: ParsedDocument) -> None:
+    heights = {p.number: p.height or 0.0 for p in doc.pages}
+    pages = len(doc.pages)
+    if pages < MIN_REPEAT_PAGES:
+        return
+    zoned = [(ln, _margin_zone(ln, heights)) for ln in doc.lines]
+    counts = Counter((zone, _mask(ln.text)) for ln, zone in zoned if zone)
+    pages_with = {key: len({ln.page for ln, z in zoned if z and (z, _mask(ln.text)) == key})
+                  for key in counts}
+    needed = max(MIN_REPEAT_PAGES, int(pages * REPEAT_SHARE))
+    for ln, zone in zoned:
+        if zone and pages_with[(zone, _mask(ln.text))] >= needed:
+            ln.flags.add(LineFlag.HEADER if zone == "top" else LineFlag.FOOTER)
+
+
+def flag_page_numbers(doc: ParsedDocument) -> None:
+    heights = {p.number: p.height or 0.0 for p in doc.pages}
+    for ln in doc.lines:
+        if PAGE_NUMBER_RE.match(ln.text.strip()) and (ln.bbox is None or _margin_zone(ln, heights)):
+            if ln.bbox is not None or ln.text.strip().lower().startswith("side"):
+                ln.flags.add(LineFlag.PAGE_NUMBER)
+
+
+# ---------------------------------------------------------------- web-page junk
+def flag_related_documents(doc: ParsedDocument) -> None:
+    """A web page's related-documents list (and anything before a 'Transkript:' line)."""
+    lines = doc.lines
+    transcript = next((i for i, ln in enumerate(lines) if TRANSCRIPT_RE.match(ln.text)), None)
+    related = next((i for i, ln in enumerate(lines[:400]) if RELATED_RE.match(ln.text)), None)
+    if transcript is not None and (related is None or related < transcript):
+        for ln in lines[: transcript + 1]:
+            _flag(ln, LineFlag.NOISE, "web page before the transcript")
+        _drop_tables_before(doc, transcript + 1)
+        return
+    if related is not None:
+        end = _end_of_title_list(lines, related + 1)
+        for ln in lines[related:end]:
+            _flag(ln, LineFlag.NOISE, "related-documents list")
+
+
+def _end_of_title_list(lines: list[Line], start: int) -> int:
+    """The related list runs while lines are short, title-like and not sentences."""
+    i = start
+    while i < len(lines):
+        text = lines[i].text.strip()
+        if len(text) > 160 or re.search(r"[a-zæøå]\.\s+[A-ZÆØÅ]", text) and len(text) > 90:
+            break
+        i += 1
+    return i
+
+
+def _drop_tables_before(doc: ParsedDocument, line_no: int) -> None:
+    doc.tables = [t for t in doc.tables if t.anchor_line >= line_no]
+    for i, t in enumerate(doc.tables):
+        t.table_no = i
+
+
+# ---------------------------------------------------------------- junk before the plan starts
+def flag_front_matter_noise(doc: ParsedDocument) -> None:
+    """Lines before the plan's first heading or contents list that share no words with the
+    plan and are not title, draft or municipality words: OCR of a label, a stamp, a logo."""
+    content = [ln for ln in doc.lines if ln.is_content]
+    front_end = _front_matter_end(content)
+    if front_end == 0:
+        return
+    body_vocab = _vocabulary(content[front_end:])
+    for prev, ln in zip([None, *content[:front_end]], content[:front_end]):
+        if _continues_sentence(prev, ln):
+            continue
+        if _is_foreign_to(ln.text, body_vocab):
+            _flag(ln, LineFlag.NOISE, "front-matter junk (no words shared with the plan)")
+
+
+def _front_matter_end(content: list[Line]) -> int:
+    limit = min(len(content), 60)
+    first_page = next((ln.page for ln in content if ln.page is not None), None)
+    for i, ln in enumerate(content[:limit]):
+        text = ln.text.strip().lstrip("#").strip()
+        if re.match(r"^(indhold|indholdsfortegnelse|forord|indledning|resum[eé])\b", text, re.I):
+            return i
+        if first_page is not None and ln.page is not None and ln.page > first_page + 1:
+            return i
+    return min(limit, 25)
+
+
+def _continues_sentence(prev: Line | None, line: Line) -> bool:
+    """A line that carries on the sentence above it ("… som" / "voksen.") is never junk."""
+    if prev is None or not prev.is_content:
+        return False
+    return not prev.text.rstrip().endswith((".", ":", "!", "?")) and line.text[:1].islower()
+
+
+def _vocabulary(lines: list[Line]) -> set[str]:
+    vocab: set[str] = set()
+    for ln in lines:
+        vocab.update(w.casefold() for w in WORD_RE.findall(ln.text))
+    return vocab
+
+
+def _is_foreign_to(text: str, vocab: set[str]) -> bool:
+    if PROTECTED_RE.search(text):
+        return False
+    words = [w.casefold() for w in WORD_RE.findall(text)]
+    if not words:
+        return bool(re.search(r"\d", text)) and len(text) < 40
+    from models.catalogues import municipalities
+    names = {n.casefold() for m in municipalities() for n in (m.name, *m.aliases)}
+    if any(w in names for w in words):
+        return False
+    shared = sum(1 for w in words if w in vocab)
+    return shared / len(words) < 0.34
+
+
+def _flag(line: Line, flag: LineFlag, reason: str) -> None:
+    line.flags.add(flag)
+    line.flag_reason = line.flag_reason or reason
+
+
+# ---------------------------------------------------------------- hyphenation
+def join_hyphenated(left: str, right: str) -> str:
+    """Join two wrapped lines. A line-end hyphen inside a word is removed ("beskæftigelses-"
+    + "indsatsen"); a compound's own hyphen is kept ("A-" + "dagpenge", "social-" + "og")."""
+    left = left.rstrip()
+    right = right.lstrip()
+    if not left.endswith(("-", "\u00ad")) or len(left) < 2 or not left[-2].isalpha():
+        return f"{left} {right}" if left else right
+    if left.endswith("\u00ad"):
+        return left[:-1] + right
+    head = re.search(r"(\S+)-$", left).group(1)
+    first = right.split(" ", 1)[0]
+    if _keeps_hyphen(head, first):
+        return left + right if first.split("-")[0].lower() not in COMPOUND_TAIL else f"{left} {right}"
+    return left[:-1] + right
+
+
+def _keeps_hyphen(head: str, tail: str) -> bool:
+    word = re.sub(r"[^\wæøåÆØÅ]", "", tail)
+    if not word:
+        return True
+    if word.lower() in COMPOUND_TAIL:
+        return True       # "social- og beskæftigelsesområdet"
+    if word[0].isupper() or word[0].isdigit():
+        return True       # "Nord-Norge", "covid-19"
+    letters = re.sub(r"[^\wæøåÆØÅ]", "", head)
+    return len(letters) <= 3 or letters.isupper() or any(ch.isdigit() for ch in letters)
+
+
+def repair_hyphenation(doc: ParsedDocument) -> None:
+    """Move the second half of a word hyphenated at a line end up to the first line."""
+    if doc.format != "pdf":
+        return
+    content = [ln for ln in doc.lines if ln.is_content]
+    for prev, ln in zip(content, content[1:]):
+        if not prev.text.endswith(("-", "\u00ad")) or ln.para_start or prev.page is None:
+            continue
+        first, _, rest = ln.text.partition(" ")
+        joined = join_hyphenated(prev.text, first)
+        if " " in joined[len(prev.text) - 1:]:
+            continue  # the hyphen was kept as a compound's and the words stay apart
+        prev.text = joined
+        ln.text = rest
+    doc.lines = [ln for ln in doc.lines if ln.text.strip() or ln.flags]
+    _reanchor_tables(doc)
+
+
+def _reanchor_tables(doc: ParsedDocument) -> None:
+    index = {id(ln): i for i, ln in enumerate(doc.lines)}
+    old = {t.table_no: t.anchor_line for t in doc.tables}
+    if len(index) == sum(1 for _ in doc.lines) and all(ln.line_no == i for i, ln in enumerate(doc.lines)):
+        return
+    old_numbers = [ln.line_no for ln in doc.lines]
+    for table in doc.tables:
+        table.anchor_line = next((i for i, n in enumerate(old_numbers) if n >= old[table.table_no]),
+                                 len(doc.lines))
+    doc.renumber()
+
+
+# ---------------------------------------------------------------- paragraph starts at page breaks
+LIST_START_RE = re.compile(r"^\s*([•▪■●◦○–\-*➢►✓]|\d{1,2}[.)]\s|[a-z][.)]\s)")
+
+
+def fix_page_break_paragraphs(doc: ParsedDocument) -> None:
+    """The first content line of a page continues the paragraph of the previous page unless
+    the previous line ended a sentence or the line starts a list item or a heading."""
+    prev: Line | None = None
+    for ln in doc.lines:
+        if not ln.is_content:
+            continue
+        if prev is not None and ln.page != prev.page and ln.page is not None:
+            size_same = (ln.font_size or 0) == (prev.font_size or 0) and ln.bold == prev.bold
+            ln.para_start = (prev.text.rstrip().endswith((".", ":", "!", "?"))
+                             or bool(LIST_START_RE.match(ln.text)) or not size_same)
+        prev = ln
+
+
+# ---------------------------------------------------------------- flattened transcripts
+FLATTENED_MIN_CHARS = 400
+ABBREVIATIONS = {"bl.a", "f.eks", "pct", "nr", "ca", "mv", "jf", "pga", "evt", "inkl", "ekskl",
+                 "kr", "mio", "mia", "hhv", "ift", "mht", "dvs", "fx", "pt", "ang", "vedr", "m.m",
+                 "osv", "ml", "st", "tlf", "jan", "feb", "aug", "sep", "okt", "nov", "dec", "kvt",
+                 "mhp", "etc", "gr", "s", "d"}
+TOC_REF_RE = re.compile(r"\bSide\s+\d{1,3}\b(?!\s*af)")
+SENTENCE_END_RE = re.compile(r"(?<=[\wæøåÆØÅ)\"”’%][.!?])\s+(?=[A-ZÆØÅ\"“])")
+INLINE_SUBHEADING_RE = re.compile(r"\s(?=\d{1,2}\.\d{1,2}\.?\s+[A-ZÆØÅ])")
+INLINE_ITEM_RE = re.compile(r"\s(?=(\d{1,2})\.\s+[A-ZÆØÅ])")
+GLUED_HEADING_RE = re.compile(r"\s(?=(?:Indholdsfortegnelse|Indhold)$)")
+
+
+def split_flattened_lines(doc: ParsedDocument) -> None:
+    """Split the very long lines of a flattened web transcript (one line per page) into
+    sentence-sized lines, so headings, list items and contents entries stand on their own."""
+    if doc.format == "pdf" or not any(len(ln.text) > FLATTENED_MIN_CHARS for ln in doc.content_lines()):
+        return
+    out: list[Line] = []
+    for ln in doc.lines:
+        if not ln.is_content or len(ln.text) <= FLATTENED_MIN_CHARS and not GLUED_HEADING_RE.search(ln.text):
+            out.append(ln)
+            continue
+        for i, piece in enumerate(split_flat_text(ln.text)):
+            out.append(ln.model_copy(update={"text": piece, "para_start": i == 0 or ln.para_start and i == 0}))
+    old_numbers = [ln.line_no for ln in out]
+    for table in doc.tables:
+        table.anchor_line = next((i for i, n in enumerate(old_numbers) if n >= table.anchor_line), len(out))
+    doc.lines = out
+    doc.renumber()
+
+
+def split_flat_text(text: str) -> list[str]:
+    pieces = [text]
+    if len(TOC_REF_RE.findall(text)) >= 3:
+        pieces = _split_after_toc_refs(text)
+    out: list[str] = []
+    for piece in pieces:
+        for part in GLUED_HEADING_RE.split(piece):
+            if part and not GLUED_HEADING_RE.fullmatch(part):
+                out.extend(_split_sentences(part))
+    return [p.strip() for p in out if p and p.strip()]
+
+
+def _split_after_toc_refs(text: str) -> list[str]:
+    parts, pos = [], 0
+    for m in TOC_REF_RE.finditer(text):
+        parts.append(text[pos:m.end()])
+        pos = m.end()
+    parts.append(text[pos:])
+    return parts
+
+
+def _split_sentences(text: str) -> list[str]:
+    cuts = [0]
+    for m in SENTENCE_END_RE.finditer(text):
+        word = re.search(r"([\wæøåÆØÅ.]+)[.!?]$", text[:m.start()])
+        if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
+            continue
+        if re.search(r"\b\d{1,2}\.$", text[:m.start()]):
+            continue  # "den 8. December", "i 4. kvartal"
+        cuts.append(m.end())
+    for rx in (INLINE_SUBHEADING_RE, ):
+        cuts.extend(m.end() for m in rx.finditer(text))
+    cuts.extend(_inline_item_cuts(text))
+    cuts = sorted(set(cuts))
+    return [text[a:b] for a, b in zip(cuts, cuts[1:] + [len(text)])]
+
+
+def _inline_item_cuts(text: str) -> list[int]:
+    """Cuts before '2. Xxx', '3. Xxx' … when they follow a '1. Xxx' in the same text."""
+    cuts, expected = [], None
+    for m in INLINE_ITEM_RE.finditer(" " + text):
+        number = int(m.group(1))
+        if number == 1:
+            expected = 2
+            cuts.append(m.end() - 1)
+        elif expected is not None and number == expected:
+            expected += 1
+            cuts.append(m.end() - 1)
+    return cuts if len(cuts) >= 2 else []

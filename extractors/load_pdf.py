@@ -1,0 +1,534 @@
+"""PDF → ParsedDocument with pdfplumber.
+
+Each page is parsed once, as a stream (its cache is released when done):
+`page_to_words` → `find_ruled_tables` → `words_to_rows` → `rows_to_bands` (two-column
+pages are read column by column) → `band_to_lines` → `lines_to_aligned_tables`
+(tables without ruling lines). Running headers/footers, page numbers and hyphenation are
+handled document-wide in `extractors.clean`.
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Optional
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extractors.errors import Errors, LoadError
+from models.document import Cell, Line, Page, ParsedDocument, Table, TableRow
+
+DEFAULT_WORD_SETTINGS = {"x_tolerance": 2, "y_tolerance": 3, "keep_blank_chars": False,
+                         "extra_attrs": ["size", "fontname"]}
+DEFAULT_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
+                          "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
+MIN_EDGES_FOR_TABLES = 4
+SEGMENT_GAP_EM = 1.2        # a gap wider than this many font sizes splits a line into cells
+GUTTER_SEARCH = (0.25, 0.75)
+MIN_GUTTER_WIDTH = 6.0
+MIN_COLUMN_ROWS = 5
+BULLETS = {"•", "▪", "■", "●", "◦", "○", "–", "-", "*", "", "", "➢", "►", "✓"}
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass
+class RawLine:
+    words: list[Word]
+    column: int = 0
+    segments: list[list[Word]] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass
+class PageContent:
+    """What one page yields: its lines in reading order and its tables (anchored by line index)."""
+    page: Page
+    lines: list[RawLine]
+    tables: list[tuple[int, Table]]  # (index in `lines` the table sits before, table)
+
+
+def load_pdf(path: Path, doc_id: str, source_path: str) -> ParsedDocument:
+    doc = ParsedDocument(doc_id=doc_id, source_path=source_path, file_name=path.name, format="pdf")
+    for content in iter_pdf_pages(path):
+        _append_page(doc, content)
+    if not any(p.has_text for p in doc.pages):
+        raise LoadError(Errors.E004.format(ocr_hint=""))
+    return doc
+
+
+def iter_pdf_pages(path: Path) -> Iterator[PageContent]:
+    """Yield each page's content; the page's parsed objects are released after use."""
+    with _open_pdf(path) as pdf:
+        for page in pdf.pages:
+            try:
+                yield read_page(page)
+            finally:
+                page.close()
+
+
+def _open_pdf(path: Path):
+    try:
+        pdf = pdfplumber.open(path)
+        _ = pdf.pages  # force the page tree to be read
+        return pdf
+    except PDFPasswordIncorrect:
+        raise LoadError(Errors.E002) from None
+    except PdfminerException as exc:
+        if isinstance(exc.args[0] if exc.args else None, PDFPasswordIncorrect):
+            raise LoadError(Errors.E002) from None
+        raise LoadError(Errors.E003.format(detail=_short(exc))) from None
+    except (PDFSyntaxError, ValueError, TypeError, KeyError, AttributeError, AssertionError) as exc:
+        raise LoadError(Errors.E003.format(detail=_short(exc))) from None
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]
+
+
+def read_page(page) -> PageContent:
+    number = page.page_number
+    words = page_to_words(page)
+    info = Page(number=number, width=float(page.width), height=float(page.height),
+                has_text=bool(words))
+    ruled = find_ruled_tables(page, number)
+    words = [w for w in words if not any(_inside(w, t.bbox) for t in ruled)]
+    rows = words_to_rows(words)
+    bands, columns = rows_to_bands(rows, float(page.width), float(page.height))
+    info.columns = columns
+    lines: list[RawLine] = []
+    tables: list[tuple[int, Table]] = []
+    for band in bands:
+        band_lines = [ln for row in band for ln in row]
+        kept, aligned = lines_to_aligned_tables(band_lines, number)
+        for table in aligned:
+            tables.append((len(lines) + _count_before(kept, table), table))
+        lines.extend(kept)
+    for table in ruled:
+        tables.append((_index_for_y(lines, table.bbox[1]), table))
+    tables.sort(key=lambda it: (it[0], it[1].bbox[1] if it[1].bbox else 0))
+    return PageContent(page=info, lines=lines, tables=tables)
+
+
+def page_to_words(page) -> list[Word]:
+    raw = page.extract_words(**DEFAULT_WORD_SETTINGS)
+    return [Word(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
+                 bottom=float(w["bottom"]), size=round(float(w.get("size") or 0), 1),
+                 bold=_is_bold(w.get("fontname") or ""))
+            for w in raw if w["text"].strip()]
+
+
+def _is_bold(fontname: str) -> bool:
+    name = fontname.split("+")[-1].lower()
+    return any(k in name for k in ("bold", "black", "heavy", "semibold", "demi"))
+
+
+# ---------------------------------------------------------------- ruled tables
+def find_ruled_tables(page, number: int) -> list[Table]:
+    if len(page.lines) + len(page.rects) < MIN_EDGES_FOR_TABLES // 2:
+        return []
+    if len(page.edges) < MIN_EDGES_FOR_TABLES:
+        return []
+    found = page.find_tables(table_settings=DEFAULT_TABLE_SETTINGS)
+    tables = [_ruled_to_table(t, number) for t in found]
+    return [t for t in tables if t is not None]
+
+
+def _ruled_to_table(found, number: int) -> Optional[Table]:
+    texts = found.extract()
+    rows: list[TableRow] = []
+    for row_obj, row_texts in zip(found.rows, texts):
+        cells = [Cell(text=_cell_text(txt), page=number, bbox=tuple(bb) if bb else None,
+                      paragraphs=_cell_paragraphs(txt))
+                 for bb, txt in zip(row_obj.cells, row_texts)]
+        if any(c.text for c in cells):
+            rows.append(TableRow(cells=cells, page=number))
+    if len(rows) < 2 or max(len(r.cells) for r in rows) < 2:
+        return None
+    return Table(table_no=0, rows=rows, page=number, bbox=tuple(found.bbox), ruled=True,
+                 source="ruled")
+
+
+def _cell_text(text: Optional[str]) -> str:
+    return " ".join(_join_wrapped((text or "").splitlines()).split())
+
+
+def _cell_paragraphs(text: Optional[str]) -> list[str]:
+    """Wrapped lines of a cell form one text; numbered or bulleted lines start new parts."""
+    from extractors.lists import split_cell_items  # local: lists imports nothing from here
+    lines = [ln.strip() for ln in (text or "").splitlines() if ln.strip()]
+    items = split_cell_items(lines)
+    return items if len(items) > 1 else []
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    from extractors.clean import join_hyphenated
+    out = ""
+    for ln in lines:
+        ln = ln.strip()
+        if not ln:
+            continue
+        out = join_hyphenated(out, ln) if out else ln
+    return out
+
+
+def _inside(word: Word, bbox) -> bool:
+    x0, top, x1, bottom = bbox
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1
+
+
+def _index_for_y(lines: list[RawLine], top: float) -> int:
+    """Index of the first full-width or left-column line below `top` (reading order)."""
+    for i, ln in enumerate(lines):
+        if ln.top >= top and ln.column in (0, 1):
+            return i
+    return len(lines)
+
+
+def _count_before(kept: list[RawLine], table: Table) -> int:
+    return sum(1 for ln in kept if ln.top < table.bbox[1])
+
+
+# ---------------------------------------------------------------- rows, columns, lines
+def words_to_rows(words: list[Word]) -> list[list[Word]]:
+    """Group words into physical rows by vertical position; each row sorted left to right."""
+    rows: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (round(w.top, 1), w.x0)):
+        if rows and _same_row(rows[-1], w):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+    return rows
+
+
+def _same_row(row: list[Word], w: Word) -> bool:
+    top = min(x.top for x in row)
+    bottom = max(x.bottom for x in row)
+    overlap = min(bottom, w.bottom) - max(top, w.top)
+    return overlap > 0.5 * min(bottom - top, w.bottom - w.top)
+
+
+def rows_to_bands(rows: list[list[Word]], width: float, height: float):
+    """Split rows into bands of reading order. On a two-column page, rows that do not cross
+    the gutter are read left column first, then right; full-width rows stay where they are.
+    Returns (bands, number_of_columns); each band is a list of rows, each row a list of RawLine."""
+    gutter = find_gutter(rows, width, height)
+    if gutter is None:
+        return [[[RawLine(words=r)] for r in rows]], 1
+    bands: list[list[list[RawLine]]] = []
+    pending: list[list[Word]] = []
+    for row in rows:
+        if any(w.x0 < gutter[1] and w.x1 > gutter[0] for w in row):
+            if pending:
+                bands.append(_two_column_band(pending, gutter))
+                pending = []
+            bands.append([[RawLine(words=row)]])
+        else:
+            pending.append(row)
+    if pending:
+        bands.append(_two_column_band(pending, gutter))
+    return bands, 2
+
+
+def _two_column_band(rows: list[list[Word]], gutter) -> list[list[RawLine]]:
+    left = [[w for w in r if w.x1 <= gutter[0]] for r in rows]
+    right = [[w for w in r if w.x0 >= gutter[1]] for r in rows]
+    return ([[RawLine(words=r, column=1)] for r in left if r]
+            + [[RawLine(words=r, column=2)] for r in right if r])
+
+
+def find_gutter(rows: list[list[Word]], width: float, height: float) -> Optional[tuple[float, float]]:
+    """The x-interval of a column gutter, when the page is set in two columns of prose."""
+    body = [r for r in rows if 0.06 * height < r[0].top < 0.94 * height]
+    if len(body) < 2 * MIN_COLUMN_ROWS:
+        return None
+    lo, hi = int(width * GUTTER_SEARCH[0]), int(width * GUTTER_SEARCH[1])
+    cover = [0] * (int(width) + 2)
+    for row in body:
+        for w in row:
+            for x in range(max(lo, int(w.x0)), min(hi, int(w.x1)) + 1):
+                cover[x] += 1
+    allowed = max(1, len(body) // 12)
+    best = _widest_run(cover, lo, hi, allowed)
+    if best is None or best[1] - best[0] < MIN_GUTTER_WIDTH:
+        return None
+    return best if _both_sides_are_prose(body, best) else None
+
+
+def _widest_run(cover: list[int], lo: int, hi: int, allowed: int):
+    best, start = None, None
+    for x in range(lo, hi + 1):
+        if cover[x] <= allowed:
+            start = x if start is None else start
+            if best is None or x - start > best[1] - best[0]:
+                best = (float(start), float(x))
+        else:
+            start = None
+    return best
+
+
+def _both_sides_are_prose(body: list[list[Word]], gutter) -> bool:
+    """Both columns hold several lines of running text that fill their column: a table
+    with a wide gap between its columns does not."""
+    left = [r for r in ([w for w in row if w.x1 <= gutter[0]] for row in body) if r]
+    right = [r for r in ([w for w in row if w.x0 >= gutter[1]] for row in body) if r]
+    if len(left) < MIN_COLUMN_ROWS or len(right) < MIN_COLUMN_ROWS:
+        return False
+    return _fill_ratio(left) >= 0.6 and _fill_ratio(right) >= 0.6
+
+
+def _fill_ratio(rows: list[list[Word]]) -> float:
+    x0 = min(r[0].x0 for r in rows)
+    x1 = max(r[-1].x1 for r in rows)
+    span = max(x1 - x0, 1.0)
+    fills = sorted((r[-1].x1 - r[0].x0) / span for r in rows)
+    return statistics.median(fills)
+
+
+# ---------------------------------------------------------------- tables without rules
+def segment_line(line: RawLine) -> list[list[Word]]:
+    """Split a line where the gap between words is wider than SEGMENT_GAP_EM font sizes.
+    A lone bullet or list number does not count as a cell of its own."""
+    segs: list[list[Word]] = [[line.words[0]]]
+    for prev, w in zip(line.words, line.words[1:]):
+        gap = w.x0 - prev.x1
+        if gap > SEGMENT_GAP_EM * max(prev.size, w.size, 6.0) and not _is_marker(segs[-1]):
+            segs.append([w])
+        else:
+            segs[-1].append(w)
+    return segs
+
+
+def _is_marker(seg: list[Word]) -> bool:
+    text = " ".join(w.text for w in seg)
+    return text in BULLETS or (len(text) <= 4 and text.rstrip(".)").isdigit())
+
+
+def lines_to_aligned_tables(lines: list[RawLine], number: int) -> tuple[list[RawLine], list[Table]]:
+    """Find runs of lines whose cells line up in columns; return (other lines, tables)."""
+    for ln in lines:
+        ln.segments = segment_line(ln)
+    kept: list[RawLine] = []
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        end = _aligned_run_end(lines, i)
+        table = _run_to_table(lines[i:end], number) if end - i >= 3 else None
+        if table is not None:
+            tables.append(table)
+            i = end
+        else:
+            kept.append(lines[i])
+            i += 1
+    return kept, tables
+
+
+def _aligned_run_end(lines: list[RawLine], start: int) -> int:
+    """End (exclusive) of a run of multi-cell lines, allowing wrapped single-cell lines inside."""
+    end = start
+    while end < len(lines) and (len(lines[end].segments) >= 2 or
+                                (end > start and _is_wrapped_cell(lines, end, start))):
+        end += 1
+    while end > start and len(lines[end - 1].segments) < 2:
+        end -= 1
+    return end
+
+
+def _is_wrapped_cell(lines: list[RawLine], i: int, start: int) -> bool:
+    """A one-cell line inside a table run: a wrapped label or cell, close below the line above,
+    with more table lines right after it."""
+    prev, line = lines[i - 1], lines[i]
+    close = line.top - prev.bottom < 0.8 * line.size
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return close and nxt is not None and len(nxt.segments) >= 2 and len(line.text) < 80
+
+
+def _run_to_table(run: list[RawLine], number: int) -> Optional[Table]:
+    columns = _columns_from_rivers(run)
+    if len(columns) < 2 or _looks_like_toc(run) or not _is_tabular(run, columns):
+        return None
+    rows = _assign_cells(run, columns, number)
+    if len(rows) < 2:
+        return None
+    x0 = min(ln.x0 for ln in run)
+    x1 = max(ln.x1 for ln in run)
+    bbox = (x0, run[0].top, x1, run[-1].bottom)
+    return Table(table_no=0, rows=rows, page=number, bbox=bbox, ruled=False, source="aligned")
+
+
+def _columns_from_rivers(run: list[RawLine]) -> list[tuple[float, float]]:
+    """Column x-intervals: the maximal intervals covered by cells of the data lines
+    (lines with at least two cells); the white rivers between them separate columns."""
+    spans = sorted((seg[0].x0, seg[-1].x1) for ln in run if len(ln.segments) >= 2
+                   for seg in ln.segments)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 <= columns[-1][1] + 2:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return [(a, b) for a, b in columns]
+
+
+def _is_tabular(run: list[RawLine], columns) -> bool:
+    multi = [ln for ln in run if len(ln.segments) >= 2]
+    if len(multi) < 3:
+        return False
+    numeric = sum(1 for ln in multi for seg in ln.segments[1:] if _numeric(seg))
+    cells = sum(len(ln.segments) - 1 for ln in multi)
+    return numeric >= 0.3 * cells or len(columns) >= 3
+
+
+def _numeric(seg: list[Word]) -> bool:
+    text = " ".join(w.text for w in seg)
+    digits = sum(ch.isdigit() for ch in text)
+    return digits > 0 and digits >= 0.5 * sum(ch.isalnum() for ch in text)
+
+
+def _looks_like_toc(run: list[RawLine]) -> bool:
+    """A contents list set with tabs: text on the left, non-decreasing page numbers on the right."""
+    pages = []
+    for ln in run:
+        last = " ".join(w.text for w in ln.segments[-1]).strip(". ")
+        last = last.removeprefix("Side ").strip()
+        if not last.isdigit():
+            return False
+        pages.append(int(last))
+    return len(run) >= 3 and pages == sorted(pages)
+
+
+def _assign_cells(run: list[RawLine], columns, number: int) -> list[TableRow]:
+    rows: list[TableRow] = []
+    prev: Optional[RawLine] = None
+    for ln in run:
+        texts = [""] * len(columns)
+        for seg in ln.segments:
+            col = _column_of(seg, columns)
+            texts[col] = (texts[col] + " " + " ".join(w.text for w in seg)).strip()
+        if rows and prev is not None and _continues_row(prev, ln, texts):
+            _merge_into(rows[-1], texts)
+        else:
+            rows.append(TableRow(page=number, cells=[Cell(text=t, page=number) for t in texts]))
+        prev = ln
+    return rows
+
+
+def _column_of(seg: list[Word], columns) -> int:
+    x0, x1 = seg[0].x0, seg[-1].x1
+    overlaps = [min(x1, b) - max(x0, a) for a, b in columns]
+    return max(range(len(columns)), key=lambda i: overlaps[i])
+
+
+def _continues_row(prev: RawLine, line: RawLine, texts: list[str]) -> bool:
+    """A physical line that wraps the cells of the row above: close below it, and either
+    its first cell is empty or every cell it fills continues a text cell (not a number)."""
+    close = line.top - prev.bottom < 0.6 * line.size
+    if not close:
+        return False
+    filled = [i for i, t in enumerate(texts) if t]
+    return not texts[0] or all(not _numeric_text(texts[i]) for i in filled) and len(filled) < len(texts)
+
+
+def _numeric_text(text: str) -> bool:
+    digits = sum(ch.isdigit() for ch in text)
+    return digits > 0 and digits >= 0.5 * sum(ch.isalnum() for ch in text)
+
+
+def _merge_into(row: TableRow, texts: list[str]) -> None:
+    for cell, text in zip(row.cells, texts):
+        if text:
+            cell.text = _join_wrapped([cell.text, text]) if cell.text else text
+
+
+# ---------------------------------------------------------------- assemble the document
+def _append_page(doc: ParsedDocument, content: PageContent) -> None:
+    doc.pages.append(content.page)
+    first = len(doc.lines)
+    margins = _column_margins(content.lines)
+    table_at = {}
+    for idx, table in content.tables:
+        table_at.setdefault(idx, []).append(table)
+    prev: Optional[RawLine] = None
+    for i, raw in enumerate(content.lines):
+        for table in table_at.pop(i, []):
+            _add_table(doc, table)
+        doc.lines.append(_to_line(raw, len(doc.lines), content.page.number, prev, margins))
+        prev = raw
+    for tables in table_at.values():
+        for table in tables:
+            _add_table(doc, table)
+    if len(doc.lines) == first and not content.tables and content.page.has_text is False:
+        doc.warnings.append(f"page {content.page.number}: no text")
+
+
+def _add_table(doc: ParsedDocument, table: Table) -> None:
+    table.table_no = len(doc.tables)
+    table.anchor_line = len(doc.lines)
+    doc.tables.append(table)
+
+
+def _column_margins(lines: list[RawLine]) -> dict[int, float]:
+    """The usual left text edge of each column: the most common rounded x0."""
+    margins: dict[int, float] = {}
+    for col in {ln.column for ln in lines}:
+        xs = [round(ln.x0) for ln in lines if ln.column == col]
+        margins[col] = float(statistics.mode(xs)) if xs else 0.0
+    return margins
+
+
+def _to_line(raw: RawLine, line_no: int, page: int, prev: Optional[RawLine],
+             margins: dict[int, float]) -> Line:
+    bold_chars = sum(len(w.text) for w in raw.words if w.bold)
+    total = sum(len(w.text) for w in raw.words) or 1
+    return Line(line_no=line_no, text=raw.text, page=page,
+                bbox=(raw.x0, raw.top, raw.x1, raw.bottom), font_size=raw.size,
+                bold=bold_chars / total >= 0.6, para_start=_starts_paragraph(raw, prev),
+                column=raw.column, indent=max(0.0, raw.x0 - margins.get(raw.column, raw.x0)))
+
+
+def _starts_paragraph(raw: RawLine, prev: Optional[RawLine]) -> bool:
+    if prev is None or prev.column != raw.column:
+        return True
+    gap = raw.top - prev.bottom
+    if gap > 0.55 * raw.size or gap < -2:
+        return True
+    return abs(raw.size - prev.size) > 0.6

@@ -1,0 +1,202 @@
+"""Text transcripts (.txt, .md) → ParsedDocument.
+
+- bytes are decoded as UTF-8, falling back to cp1252;
+- form feeds and page markers ("Side 3 af 13") start pages: a marker alone on its line
+  closes its page (a footer); a marker that starts a line opens it (a flattened transcript);
+- `#` headings are headings (their depth is kept in `Line.heading_level`);
+- tab-separated rows and markdown `|` rows are tables; HTML fragments in cells become text,
+  with <p>/<li> items kept as separate paragraphs;
+- markdown emphasis, links and horizontal rules are removed from the text.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional
+
+from extractors.errors import Errors, LoadError
+from extractors.html_text import fragment_to_parts
+from models.document import Cell, Line, LineFlag, Page, ParsedDocument, Table, TableRow
+
+PAGE_MARKER_RE = re.compile(r"\bSide\s+(\d{1,4})\s+af\s+(\d{1,4})\b", re.IGNORECASE)
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
+RULE_RE = re.compile(r"^\s*([-*_=]\s*){3,}$")
+SEPARATOR_CELL_RE = re.compile(r"^\s*:?-{3,}:?\s*$")
+MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
+EMPHASIS_RE = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
+
+
+def decode_bytes(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise LoadError(Errors.E006)
+
+
+def load_text(path: Path, doc_id: str, source_path: str, data: Optional[bytes] = None) -> ParsedDocument:
+    raw = path.read_bytes() if data is None else data
+    text = decode_bytes(raw)
+    fmt = "markdown" if path.suffix.lower() in {".md", ".markdown"} else "text"
+    return text_to_document(text, doc_id=doc_id, source_path=source_path, file_name=path.name, fmt=fmt)
+
+
+def text_to_document(text: str, doc_id: str = "test", source_path: str = "", file_name: str = "",
+                     fmt: str = "text") -> ParsedDocument:
+    doc = ParsedDocument(doc_id=doc_id, source_path=source_path, file_name=file_name, format=fmt)
+    builder = _Builder(doc)
+    for chunk_no, chunk in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f")):
+        if chunk_no:
+            builder.new_page(builder.page + 1 if builder.page else chunk_no + 1)
+        for raw_line in chunk.split("\n"):
+            builder.feed(raw_line)
+    builder.finish()
+    doc.pages = [Page(number=n) for n in sorted({ln.page for ln in doc.lines if ln.page})]
+    return doc
+
+
+class _Builder:
+    """Feeds raw lines into lines and tables, tracking pages and paragraphs."""
+
+    def __init__(self, doc: ParsedDocument):
+        self.doc = doc
+        self.page: Optional[int] = None
+        self.blank = True
+        self.rows: list[list[str]] = []
+        self.rows_blank_before: list[bool] = []
+
+    def new_page(self, number: Optional[int]) -> None:
+        self.flush_table()
+        self.page = number
+        self.blank = True
+
+    def feed(self, raw: str) -> None:
+        raw = raw.replace("\u00a0", " ").rstrip()
+        if "\t" in raw or raw.lstrip().startswith("|"):
+            self.add_row(raw)
+            return
+        if not raw.strip():
+            self.blank = True
+            return
+        self.flush_table()
+        if RULE_RE.match(raw):
+            self.blank = True
+            return
+        self.add_text(raw)
+
+    # ---- text lines and page markers
+    def add_text(self, raw: str) -> None:
+        pos = 0
+        for m in PAGE_MARKER_RE.finditer(raw):
+            before = raw[pos:m.start()].strip()
+            if before:
+                self.add_line(before)
+            self.add_marker(m.group(0), int(m.group(1)), opens=bool(raw[m.end():].strip()) or m.start() > 0)
+            pos = m.end()
+        rest = raw[pos:].strip()
+        if rest:
+            self.add_line(rest)
+
+    def add_marker(self, text: str, number: int, opens: bool) -> None:
+        """A marker opening a page (flattened transcript) starts page `number` now; a footer
+        marker alone on its line closes page `number`: what follows is on the next page."""
+        if opens:
+            self.new_page(number)
+            self.append(Line(line_no=0, text=text, page=number, flags={LineFlag.PAGE_MARKER}))
+        else:
+            self._set_open_page(number)
+            self.append(Line(line_no=0, text=text, page=number, flags={LineFlag.PAGE_MARKER}))
+            self.new_page(number + 1)
+
+    def _set_open_page(self, number: int) -> None:
+        """Lines since the last marker belong to the page this footer closes."""
+        for ln in reversed(self.doc.lines):
+            if ln.page is not None and ln.page != self.page:
+                break
+            if LineFlag.PAGE_MARKER in ln.flags:
+                break
+            ln.page = number
+        for table in self.doc.tables:
+            if table.page == self.page:
+                table.page = number
+                for row in table.rows:
+                    row.page = number
+                    for cell in row.cells:
+                        cell.page = number
+        self.page = number
+
+    def add_line(self, text: str) -> None:
+        level = None
+        bold = False
+        m = HEADING_RE.match(text)
+        if m:
+            level, text = len(m.group(1)), m.group(2)
+        if re.fullmatch(r"\s*(\*\*|__).+(\*\*|__)\s*", text):
+            bold = True
+        text = _plain(text)
+        if not text:
+            return
+        self.append(Line(line_no=0, text=text, page=self.page, heading_level=level, bold=bold,
+                         para_start=self.blank or level is not None))
+        self.blank = level is not None
+
+    def append(self, line: Line) -> None:
+        line.line_no = len(self.doc.lines)
+        self.doc.lines.append(line)
+
+    # ---- tables
+    def add_row(self, raw: str) -> None:
+        cells = _split_row(raw)
+        if cells is None:
+            return  # a separator row such as |---|---|
+        self.rows.append(cells)
+        self.rows_blank_before.append(self.blank and bool(self.rows[:-1]))
+        self.blank = False
+
+    def flush_table(self) -> None:
+        if not self.rows:
+            return
+        rows = [TableRow(page=self.page, cells=[_cell(c, self.page) for c in r]) for r in self.rows]
+        rows = [r for r in rows if any(c.text for c in r.cells)]
+        self.rows, self.rows_blank_before = [], []
+        if not rows:
+            return
+        table = Table(table_no=len(self.doc.tables), rows=rows, page=rows[0].page,
+                      anchor_line=len(self.doc.lines), source="tsv")
+        self.doc.tables.append(table)
+        self.blank = True
+
+    def finish(self) -> None:
+        self.flush_table()
+
+
+def _split_row(raw: str) -> Optional[list[str]]:
+    if raw.lstrip().startswith("|"):
+        inner = raw.strip()
+        inner = inner[1:-1] if inner.endswith("|") and len(inner) > 1 else inner[1:]
+        cells = [c.strip() for c in inner.split("|")]
+    else:
+        cells = [c.strip() for c in raw.split("\t")]
+    if all(SEPARATOR_CELL_RE.match(c) or not c for c in cells) and any(cells):
+        return None
+    return cells
+
+
+def _cell(raw: str, page: Optional[int]) -> Cell:
+    parts, bold = fragment_to_parts(raw) if "<" in raw else ([_plain(raw)] if raw else [], False)
+    parts = [_plain(p) for p in parts if _plain(p)]
+    if raw.strip().startswith(("**", "__")):
+        bold = True
+    return Cell(text=" ".join(parts), page=page, paragraphs=parts if len(parts) > 1 else [],
+                bold=bold)
+
+
+def _plain(text: str) -> str:
+    """Remove markdown emphasis and links; collapse whitespace."""
+    text = MD_LINK_RE.sub(r"\1", text)
+    text = EMPHASIS_RE.sub("", text)
+    if "<" in text and ">" in text:
+        parts, _ = fragment_to_parts(text)
+        text = " ".join(parts)
+    return " ".join(text.split())

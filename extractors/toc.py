@@ -1,0 +1,224 @@
+"""The printed table of contents: every entry with its number, title, level and printed page.
+
+Forms handled: "title<TAB>page" (a two-cell table row in a transcript), dot leaders
+("Forord.......4"), "Side N" pages, entries wrapped over several lines, "Ministermål 1: …"
+entries, numbered sub-entries ("6.1 …"), and a flattened "1. Indledning Side 2 1. Baggrund
+Side 2 …" (split into lines by `clean.split_flattened_lines`).
+
+Levels, in this order of trust: the depth of the number ("6.1" → 2); the entry's indentation
+or weight in a PDF; a restart of the numbering ("1. Indledning", "1. Baggrund" → the second
+is a sub-entry); entries after "Bilag" that are not numbered are sub-entries.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from models.document import Line, ParsedDocument, Table
+from models.records import TocEntry
+
+EXTRACTOR = "toc"
+VERSION = "1"
+TOC_HEADING_RE = re.compile(r"^\W*(indhold|indholdsfortegnelse|indholdsliste|contents|table of contents)\W*$", re.I)
+LEADER_RE = re.compile(r"(\s*[.…·_]{2,}\s*|\s*(\.\s){2,}\s*)")
+PAGE_AT_END_RE = re.compile(r"^(?P<title>.*?\S)[\s.…·_]*(?:\bSide\s+|\bs\.\s*)?(?P<page>\d{1,3})\s*$", re.I)
+NUMBER_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<title>\S.*)$")
+APPENDIX_RE = re.compile(r"^(bilag|appendiks|appendix|bilagsoversigt)\b", re.I)
+MAX_WRAP_LINES = 3
+
+
+@dataclass
+class _Raw:
+    text: str
+    page: Optional[int]          # printed page of the entry
+    x0: Optional[float] = None
+    bold: bool = False
+    source_page: Optional[int] = None
+    line_start: Optional[int] = None
+    line_end: Optional[int] = None
+
+
+def extract_toc(doc: ParsedDocument) -> list[TocEntry]:
+    """The printed TOC entries, in printed order; [] when the document prints none."""
+    heading = find_toc_heading(doc)
+    if heading is None:
+        return []
+    raws = _entries_from_table(doc, heading) or _entries_from_lines(doc, heading)
+    return _to_records(doc, raws)
+
+
+def find_toc_heading(doc: ParsedDocument) -> Optional[Line]:
+    content = doc.content_lines()
+    limit = max(40, len(content) // 3)
+    return next((ln for ln in content[:limit] if TOC_HEADING_RE.match(ln.text)), None)
+
+
+def toc_line_span(doc: ParsedDocument, entries: list[TocEntry]) -> tuple[int, int] | None:
+    """First and last line of the printed TOC (so the outline can skip it)."""
+    heading = find_toc_heading(doc)
+    if heading is None:
+        return None
+    last = max((e.line_end for e in entries if e.line_end is not None), default=heading.line_no)
+    return heading.line_no, last
+
+
+# ---------------------------------------------------------------- from a table (transcripts)
+def _entries_from_table(doc: ParsedDocument, heading: Line) -> list[_Raw]:
+    table = _table_after(doc, heading)
+    if table is None:
+        return []
+    raws = []
+    for row in table.rows:
+        cells = [c.text.strip() for c in row.cells if c.text.strip()]
+        if not cells:
+            continue
+        page_text = cells[-1].removeprefix("Side").strip() if len(cells) > 1 else ""
+        if page_text.isdigit():
+            raws.append(_Raw(text=" ".join(cells[:-1]), page=int(page_text), source_page=row.page,
+                             line_start=table.anchor_line, line_end=table.anchor_line))
+        else:
+            raws.extend(_entries_from_texts([" ".join(cells)], row.page, table.anchor_line))
+    return raws if len(raws) >= 2 else []
+
+
+def _table_after(doc: ParsedDocument, heading: Line) -> Optional[Table]:
+    following = [ln for ln in doc.lines[heading.line_no + 1:] if ln.is_content]
+    next_line = following[0].line_no if following else len(doc.lines)
+    return next((t for t in doc.tables if heading.line_no < t.anchor_line <= next_line), None)
+
+
+def _entries_from_texts(texts: list[str], page: Optional[int], line_no: int) -> list[_Raw]:
+    out = []
+    for text in texts:
+        m = PAGE_AT_END_RE.match(text)
+        if m:
+            out.append(_Raw(text=m.group("title"), page=int(m.group("page")), source_page=page,
+                            line_start=line_no, line_end=line_no))
+    return out
+
+
+# ---------------------------------------------------------------- from lines (PDF, plain text)
+def _entries_from_lines(doc: ParsedDocument, heading: Line) -> list[_Raw]:
+    raws: list[_Raw] = []
+    pending: list[Line] = []
+    for ln in doc.lines[heading.line_no + 1:]:
+        if not ln.is_content:
+            continue
+        if raws and _starts_body(ln, raws):
+            break
+        m = PAGE_AT_END_RE.match(ln.text)
+        if m and (_has_leader_or_side(ln.text) or not pending or _is_short_number_tail(ln.text)):
+            raws.append(_raw_from(pending + [ln], m))
+            pending = []
+            continue
+        if len(pending) >= MAX_WRAP_LINES - 1 or len(ln.text) > 200:
+            break
+        pending.append(ln)
+    return raws
+
+
+def _has_leader_or_side(text: str) -> bool:
+    return bool(LEADER_RE.search(text) or re.search(r"\bSide\s+\d+\s*$", text))
+
+
+def _is_short_number_tail(text: str) -> bool:
+    return bool(re.search(r"\s\d{1,3}\s*$", text))
+
+
+def _starts_body(line: Line, raws: list[_Raw]) -> bool:
+    """The body has begun when a line repeats the first entry's title as a heading."""
+    first = _norm(NUMBER_RE.sub(r"\g<title>", raws[0].text))
+    text = _norm(NUMBER_RE.sub(r"\g<title>", line.text))
+    return bool(first) and text == first and not PAGE_AT_END_RE.match(line.text)
+
+
+def _raw_from(lines: list[Line], m: re.Match) -> _Raw:
+    head = " ".join(ln.text for ln in lines[:-1])
+    title = f"{head} {m.group('title')}".strip() if head else m.group("title")
+    first = lines[0]
+    return _Raw(text=title, page=int(m.group("page")), x0=first.bbox[0] if first.bbox else None,
+                bold=first.bold, source_page=first.page, line_start=first.line_no,
+                line_end=lines[-1].line_no)
+
+
+# ---------------------------------------------------------------- records and levels
+def _clean_title(text: str) -> str:
+    text = LEADER_RE.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip(" .\t")
+    return text
+
+
+def _split_number(text: str) -> tuple[str, str]:
+    m = NUMBER_RE.match(text)
+    if not m:
+        return "", text
+    return m.group("number"), m.group("title")
+
+
+def _to_records(doc: ParsedDocument, raws: list[_Raw]) -> list[TocEntry]:
+    parts = [_split_number(_clean_title(r.text)) for r in raws]
+    levels = assign_levels(raws, parts, doc)
+    return [TocEntry(doc_id=doc.doc_id, page=r.source_page, line_start=r.line_start,
+                     line_end=r.line_end, extractor=EXTRACTOR, extractor_version=VERSION,
+                     ord=i, level=level, number=number, title=title, printed_page=r.page)
+            for i, (r, (number, title), level) in enumerate(zip(raws, parts, levels))]
+
+
+def assign_levels(raws: list[_Raw], parts: list[tuple[str, str]], doc: ParsedDocument) -> list[int]:
+    indent = _indent_levels(raws)
+    levels: list[int] = []
+    top_no = sub_no = 0
+    in_appendix = False
+    for raw, (number, title), ind in zip(raws, parts, indent):
+        if "." in number:
+            level = number.count(".") + 1
+        elif ind is not None:
+            level = ind
+        elif number:
+            level, top_no, sub_no = _numbered_level(int(number), top_no, sub_no, title, doc)
+        else:
+            level = 2 if in_appendix else 1
+        if level == 1:
+            in_appendix = bool(APPENDIX_RE.match(title))
+        levels.append(level)
+    return levels
+
+
+def _numbered_level(n: int, top_no: int, sub_no: int, title: str, doc: ParsedDocument):
+    """Level of an entry numbered with one number, from the run of numbers so far."""
+    if top_no == 0:
+        return 1, n, 0
+    continues_top, continues_sub = n == top_no + 1, n == sub_no + 1
+    if continues_top and continues_sub:
+        if _body_numbers_heading(doc, title):
+            return 2, top_no, n
+        return 1, n, 0
+    if continues_top:
+        return 1, n, 0
+    return 2, top_no, n
+
+
+def _body_numbers_heading(doc: ParsedDocument, title: str) -> bool:
+    """The body prints this title with a two-level number ("4.1 Indledning")."""
+    pattern = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+" + re.escape(title[:40]), re.I)
+    return any(pattern.match(ln.text) for ln in doc.content_lines())
+
+
+def _indent_levels(raws: list[_Raw]) -> list[Optional[int]]:
+    """Levels from the entries' left edges in a PDF, when they use two or more indents."""
+    xs = [r.x0 for r in raws]
+    if any(x is None for x in xs):
+        return [None] * len(raws)
+    steps = sorted({round(x / 4) for x in xs})
+    clusters: list[float] = []
+    for s in steps:
+        if not clusters or s - clusters[-1] > 2:
+            clusters.append(s)
+    if len(clusters) < 2:
+        return [None] * len(raws)
+    return [1 + max(i for i, c in enumerate(clusters) if round(x / 4) >= c) for x in xs]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
