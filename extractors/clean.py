@@ -264,7 +264,8 @@ ABBREVIATIONS = {"bl.a", "f.eks", "pct", "nr", "ca", "mv", "jf", "pga", "evt", "
                  "mhp", "etc", "gr", "s", "d"}
 TOC_REF_RE = re.compile(r"\bSide\s+\d{1,3}\b(?!\s*af)")
 SENTENCE_END_RE = re.compile(r"(?<=[\wæøåÆØÅ)\"”’%][.!?])\s+(?=[A-ZÆØÅ\"“])")
-INLINE_SUBHEADING_RE = re.compile(r"\s(?=\d{1,2}\.\d{1,2}\.?\s+[A-ZÆØÅ])")
+INLINE_SUBHEADING_RE = re.compile(
+    r"\s(?=\d{1,2}\.\d{1,2}\.?\s+[A-ZÆØÅ]|(?:Ministerens mål|Ministermål|Beskæftigelsesmål)\s+\d{1,2}\s*[:\-–]\s)")
 INLINE_ITEM_RE = re.compile(r"\s(?=(\d{1,2})\.\s+[A-ZÆØÅ])")
 GLUED_HEADING_RE = re.compile(r"\s(?=(?:Indholdsfortegnelse|Indhold)$)")
 
@@ -285,6 +286,7 @@ def split_flattened_lines(doc: ParsedDocument) -> None:
     for table in doc.tables:
         table.anchor_line = next((i for i, n in enumerate(old_numbers) if n >= table.anchor_line), len(out))
     doc.lines = out
+    doc.flattened = True
     doc.renumber()
 
 

@@ -46,6 +46,8 @@ def text_to_document(text: str, doc_id: str = "test", source_path: str = "", fil
                      fmt: str = "text") -> ParsedDocument:
     doc = ParsedDocument(doc_id=doc_id, source_path=source_path, file_name=file_name, format=fmt)
     builder = _Builder(doc)
+    if "\f" in text:
+        builder.page = 1
     for chunk_no, chunk in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f")):
         if chunk_no:
             builder.new_page(builder.page + 1 if builder.page else chunk_no + 1)

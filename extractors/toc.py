@@ -22,7 +22,7 @@ EXTRACTOR = "toc"
 VERSION = "1"
 TOC_HEADING_RE = re.compile(r"^\W*(indhold|indholdsfortegnelse|indholdsliste|contents|table of contents)\W*$", re.I)
 LEADER_RE = re.compile(r"(\s*[.…·_]{2,}\s*|\s*(\.\s){2,}\s*)")
-PAGE_AT_END_RE = re.compile(r"^(?P<title>.*?\S)[\s.…·_]*(?:\bSide\s+|\bs\.\s*)?(?P<page>\d{1,3})\s*$", re.I)
+PAGE_AT_END_RE = re.compile(r"^(?P<title>.*?\S)[\s.…·_]*(?:\bSide\s+|\bs\.\s*)?(?<![\d,])(?P<page>\d{1,3})\s*$", re.I)
 NUMBER_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<title>\S.*)$")
 APPENDIX_RE = re.compile(r"^(bilag|appendiks|appendix|bilagsoversigt)\b", re.I)
 MAX_WRAP_LINES = 3
@@ -76,9 +76,9 @@ def _entries_from_table(doc: ParsedDocument, heading: Line) -> list[_Raw]:
         page_text = cells[-1].removeprefix("Side").strip() if len(cells) > 1 else ""
         if page_text.isdigit():
             raws.append(_Raw(text=" ".join(cells[:-1]), page=int(page_text), source_page=row.page,
-                             line_start=table.anchor_line, line_end=table.anchor_line))
+                             line_start=heading.line_no, line_end=heading.line_no))
         else:
-            raws.extend(_entries_from_texts([" ".join(cells)], row.page, table.anchor_line))
+            raws.extend(_entries_from_texts([" ".join(cells)], row.page, heading.line_no))
     return raws if len(raws) >= 2 else []
 
 
@@ -186,23 +186,40 @@ def assign_levels(raws: list[_Raw], parts: list[tuple[str, str]], doc: ParsedDoc
 
 
 def _numbered_level(n: int, top_no: int, sub_no: int, title: str, doc: ParsedDocument):
-    """Level of an entry numbered with one number, from the run of numbers so far."""
+    """Level of an entry numbered with one number, from the run of numbers so far:
+    a restart at 1 opens sub-entries; a number continuing both runs is decided by how the
+    body prints the heading ("4.1 Indledning" → sub), else it continues the sub-entries."""
     if top_no == 0:
         return 1, n, 0
-    continues_top, continues_sub = n == top_no + 1, n == sub_no + 1
-    if continues_top and continues_sub:
-        if _body_numbers_heading(doc, title):
-            return 2, top_no, n
-        return 1, n, 0
-    if continues_top:
+    continues_sub = sub_no >= 1 and n == sub_no + 1
+    if n == 1:
+        return 2, top_no, 1
+    if continues_sub and n == top_no + 1:
+        evidence = _body_numbering(doc, title)
+        if evidence == "top":
+            return 1, n, 0
+        return 2, top_no, n
+    if continues_sub:
+        return 2, top_no, n
+    if n > top_no:
         return 1, n, 0
     return 2, top_no, n
 
 
-def _body_numbers_heading(doc: ParsedDocument, title: str) -> bool:
-    """The body prints this title with a two-level number ("4.1 Indledning")."""
-    pattern = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+" + re.escape(title[:40]), re.I)
-    return any(pattern.match(ln.text) for ln in doc.content_lines())
+def _body_numbering(doc: ParsedDocument, title: str) -> Optional[str]:
+    """'sub' when the body prints this title with a two-level number ("4.1 Indledning"),
+    'top' when it prints it alone or with one number, None when the title is not found."""
+    sub = re.compile(r"(?:^|\s)\d{1,2}\.\d{1,2}\.?\s+" + re.escape(title[:40]), re.I)
+    top = re.compile(r"(?<!\d\.\d\s)(?<!\d\.\d\d\s)" + re.escape(title[:40]), re.I)
+    found = None
+    for ln in doc.content_lines():
+        if PAGE_AT_END_RE.match(ln.text):
+            continue   # an entry of the contents list itself
+        if sub.search(ln.text):
+            return "sub"
+        if top.search(ln.text):
+            found = "top"
+    return found
 
 
 def _indent_levels(raws: list[_Raw]) -> list[Optional[int]]:

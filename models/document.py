@@ -97,6 +97,7 @@ class ParsedDocument(BaseModel):
     lines: list[Line] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    flattened: bool = False           # a transcript whose pages were flattened into long lines
 
     @property
     def page_count(self) -> Optional[int]:

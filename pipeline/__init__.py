@@ -1,0 +1,1 @@
+"""Orchestration: stage list, batch ingest, DuckDB store, reports, evaluation and the CLI."""

@@ -1,0 +1,65 @@
+"""The ordered stage list. Each stage names what it needs and what it provides, and wraps
+one pure extractor `extract_x(doc, …) -> records`. A stage that raises makes the document
+`partial`; the stages after it still run on what is there."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from extractors import metadata, outline, toc
+from models.document import ParsedDocument
+from models.records import (Action, DocumentMeta, ExtractionWarning, Goal, Section, StatTable,
+                            StatValue, Target, TocEntry)
+
+
+@dataclass
+class StageContext:
+    doc: ParsedDocument
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+    toc: list[TocEntry] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    stat_tables: list[StatTable] = field(default_factory=list)
+    stat_values: list[StatValue] = field(default_factory=list)
+    warnings: list[ExtractionWarning] = field(default_factory=list)
+
+    def warn(self, stage: str, message: str) -> None:
+        self.warnings.append(ExtractionWarning(doc_id=self.doc.doc_id, stage=stage, message=message))
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    version: str
+    run: Callable[[StageContext], None]
+    needs: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ()
+
+
+def _metadata(ctx: StageContext) -> None:
+    ctx.meta, warnings = metadata.extract_metadata(ctx.doc)
+    for w in warnings:
+        ctx.warn("metadata", w)
+
+
+def _toc(ctx: StageContext) -> None:
+    ctx.toc = toc.extract_toc(ctx.doc)
+
+
+def _outline(ctx: StageContext) -> None:
+    ctx.sections = outline.build_outline(ctx.doc, ctx.toc)
+    if not ctx.sections:
+        ctx.warn("outline", "no headings found; the document has no section tree")
+
+
+STAGES: list[Stage] = [
+    Stage("metadata", metadata.VERSION, _metadata, ("doc",), ("meta",)),
+    Stage("toc", toc.VERSION, _toc, ("doc",), ("toc",)),
+    Stage("outline", outline.VERSION, _outline, ("doc", "toc"), ("sections",)),
+]
+
+
+def stage_named(name: str) -> Optional[Stage]:
+    return next((s for s in STAGES if s.name == name), None)

@@ -1,0 +1,55 @@
+from extractors.load_text import decode_bytes, text_to_document
+from models.document import LineFlag
+
+
+def test_load_text_falls_back_to_cp1252():
+    raw = "Beskæftigelsesplan for Tårnby".encode("cp1252")
+    assert decode_bytes(raw) == "Beskæftigelsesplan for Tårnby"
+
+
+def test_load_text_markdown_headings_and_emphasis():
+    doc = text_to_document("## **1. Flere ledige skal opkvalificeres**\n\nTekst med *kursiv* og [link](http://x.dk).")
+    assert doc.lines[0].heading_level == 2
+    assert doc.lines[0].text == "1. Flere ledige skal opkvalificeres"
+    assert doc.lines[0].bold
+    assert doc.lines[1].text == "Tekst med kursiv og link."
+
+
+def test_load_text_tab_rows_become_a_table_with_html_cells():
+    text = ("Intro\n\n<b>Ministermål</b>\t<b>Indsatsområder</b>\n"
+            "<ol><li>1. Alle ledige</li><li>2. Flere ledige</li></ol>\t<p>Unge</p> <p>Integration</p>\n\nEfter")
+    doc = text_to_document(text)
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert table.rows[0].texts == ["Ministermål", "Indsatsområder"]
+    assert table.rows[1].cells[0].paragraphs == ["1. Alle ledige", "2. Flere ledige"]
+    assert table.rows[1].cells[1].paragraphs == ["Unge", "Integration"]
+    assert table.anchor_line == 1 and doc.lines[1].text == "Efter"
+
+
+def test_load_text_markdown_table_skips_separator_row():
+    doc = text_to_document("| Ydelse | Antal |\n|---|---|\n| Sygedagpenge | 626 |\n")
+    assert [r.texts for r in doc.tables[0].rows] == [["Ydelse", "Antal"], ["Sygedagpenge", "626"]]
+
+
+def test_load_text_flattened_page_markers_open_pages():
+    doc = text_to_document("Forside\nSide 1 af 3 Indhold her\nSide 2 af 3 Indledning og mere tekst")
+    pages = {ln.text: ln.page for ln in doc.lines if not ln.flags}
+    assert pages == {"Forside": None, "Indhold her": 1, "Indledning og mere tekst": 2}
+
+
+def test_load_text_footer_marker_closes_its_page():
+    doc = text_to_document("Første side\n\nSide 1 af 2\n\nAnden side\n\nSide 2 af 2\n")
+    content = {ln.text: ln.page for ln in doc.lines if not ln.flags}
+    assert content == {"Første side": 1, "Anden side": 2}
+    assert all(LineFlag.PAGE_MARKER in ln.flags for ln in doc.lines if ln.text.startswith("Side"))
+
+
+def test_load_text_form_feed_starts_a_page():
+    doc = text_to_document("a\fb\fc")
+    assert [ln.page for ln in doc.lines] == [1, 2, 3]
+
+
+def test_load_text_blank_line_starts_paragraph():
+    doc = text_to_document("Første linje\nfortsætter her\n\nNyt afsnit")
+    assert [ln.para_start for ln in doc.lines] == [True, False, True]
