@@ -257,7 +257,8 @@ def fix_page_break_paragraphs(doc: ParsedDocument) -> None:
 
 
 # ---------------------------------------------------------------- flattened transcripts
-FLATTENED_MIN_CHARS = 400
+FLATTENED_MIN_CHARS = 400      # once flattened, lines longer than this are split
+FLATTENED_PAGE_CHARS = 1200     # a flattened page: one line this long or longer
 ABBREVIATIONS = {"bl.a", "f.eks", "pct", "nr", "ca", "mv", "jf", "pga", "evt", "inkl", "ekskl",
                  "kr", "mio", "mia", "hhv", "ift", "mht", "dvs", "fx", "pt", "ang", "vedr", "m.m",
                  "osv", "ml", "st", "tlf", "jan", "feb", "aug", "sep", "okt", "nov", "dec", "kvt",
@@ -273,7 +274,7 @@ GLUED_HEADING_RE = re.compile(r"\s(?=(?:Indholdsfortegnelse|Indhold)$)")
 def split_flattened_lines(doc: ParsedDocument) -> None:
     """Split the very long lines of a flattened web transcript (one line per page) into
     sentence-sized lines, so headings, list items and contents entries stand on their own."""
-    if doc.format == "pdf" or not any(len(ln.text) > FLATTENED_MIN_CHARS for ln in doc.content_lines()):
+    if doc.format == "pdf" or sum(len(ln.text) > FLATTENED_PAGE_CHARS for ln in doc.content_lines()) < 2:
         return
     out: list[Line] = []
     for ln in doc.lines:

@@ -93,12 +93,12 @@ class _Builder:
         for m in PAGE_MARKER_RE.finditer(raw):
             before = raw[pos:m.start()].strip()
             if before:
-                self.add_line(before)
+                self.add_line(raw[:m.start()].rstrip() if pos == 0 else before)
             self.add_marker(m.group(0), int(m.group(1)), opens=bool(raw[m.end():].strip()) or m.start() > 0)
             pos = m.end()
-        rest = raw[pos:].strip()
-        if rest:
-            self.add_line(rest)
+        rest = raw[pos:]
+        if rest.strip():
+            self.add_line(rest if pos == 0 else rest.strip())
 
     def add_marker(self, text: str, number: int, opens: bool) -> None:
         """A marker opening a page (flattened transcript) starts page `number` now; a footer
@@ -131,6 +131,7 @@ class _Builder:
     def add_line(self, text: str) -> None:
         level = None
         bold = False
+        indent = float(len(text) - len(text.lstrip(" ")))
         m = HEADING_RE.match(text)
         if m:
             level, text = len(m.group(1)), m.group(2)
@@ -140,7 +141,7 @@ class _Builder:
         if not text:
             return
         self.append(Line(line_no=0, text=text, page=self.page, heading_level=level, bold=bold,
-                         para_start=self.blank or level is not None))
+                         para_start=self.blank or level is not None, indent=indent))
         self.blank = level is not None
 
     def append(self, line: Line) -> None:

@@ -169,10 +169,10 @@ class _TocMatcher:
         self.pointer = 0
         self.max_depth = max((e.number.count(".") + 1 for e in toc if e.number), default=0)
 
-    def match(self, number: str, title: str) -> Optional[TocEntry]:
+    def match(self, number: str, title: str, dotless: bool = False) -> Optional[TocEntry]:
         for j in range(self.pointer, min(len(self.entries), self.pointer + self.LOOKAHEAD)):
             entry = self.entries[j]
-            if _same_entry(entry, number, title):
+            if _same_entry(entry, number, title, dotless):
                 self.pointer = j + 1
                 return entry
         return None
@@ -182,7 +182,7 @@ class _TocMatcher:
         return self.max_depth >= number.count(".") + 1
 
 
-def _same_entry(entry: TocEntry, number: str, title: str) -> bool:
+def _same_entry(entry: TocEntry, number: str, title: str, dotless: bool = False) -> bool:
     """Same title (fuzzy when the numbers agree), and numbers that agree: equal, or the TOC
     prints only the last part ("1." in the TOC for "3.1" in the text)."""
     from rapidfuzz import fuzz
@@ -190,7 +190,8 @@ def _same_entry(entry: TocEntry, number: str, title: str) -> bool:
     if not a or not b:
         return False
     if number and entry.number and not _numbers_agree(number, entry.number):
-        return a == b and "." not in number   # a stray footnote number before the heading
+        # a stray footnote number ("3 Den …") before a top-level heading
+        return a == b and dotless and "." not in entry.number
     if a == b:
         return True
     threshold = 80 if number and entry.number else 92
@@ -227,7 +228,9 @@ def _classify(ln: Line, text: str, ctx: _Context) -> Optional[_Heading]:
     number, title = _split_number(text)
     typo = _typographic(ln, ctx.body_size)
     style = _style(ln)
-    entry = ctx.toc.match(number, title) if (typo or ctx.plain or len(text) < 160) else None
+    dotless = bool(re.match(r"^\d{1,2}\s", text))
+    list_item = not typo and _in_list(ctx.content, ctx.i)
+    entry = ctx.toc.match(number, title, dotless) if not list_item and (typo or ctx.plain or len(text) < 160) else None
     if entry is not None:
         if number and not _numbers_agree(number, entry.number or number):
             number = entry.number
@@ -290,6 +293,8 @@ def _standalone(content: list[Line], i: int) -> bool:
 def _in_list(content: list[Line], i: int) -> bool:
     """The line belongs to a list: the lines above it, back to a cue ending in ':', are list items."""
     from extractors.lists import split_marker
+    if split_marker(content[i].text)[0] is None:
+        return False
     number = _split_number(content[i].text)[0]
     previous = split_marker(content[i - 1].text)[0] if i else None
     if previous and previous[0].isdigit() and number and "." not in number:
@@ -309,8 +314,13 @@ def _continues_numbering(number: str, last_top: int) -> bool:
     return int(number) == last_top + 1
 
 
+OPEN_ENDINGS = {"at", "og", "eller", "som", "der", "i", "på", "til", "med", "for", "af", "er", "om", "en", "et"}
+
+
 def _weak_plain_heading(content: list[Line], i: int) -> bool:
     text = content[i].text.strip()
+    if text.split()[-1].casefold() in OPEN_ENDINGS:
+        return False     # a lead-in that runs on into a list ("Målet med X er, at")
     return (len(text) <= 70 and _standalone(content, i) and text[0].isupper()
             and not text.endswith((".", ":", ",", ";", "!", "?")) and ":" not in text
             and len(text.split()) <= 9 and i + 1 < len(content) and len(content[i + 1].text) > 60)
@@ -354,6 +364,11 @@ def _to_sections(doc: ParsedDocument, headings: list[_Heading]) -> list[Section]
         sections.append(section)
         stack.append(section)
     return sections
+
+
+def section_of_table(sections: list[Section], table) -> Optional[Section]:
+    """The section a table sits in (it stands just before lines[anchor_line])."""
+    return section_at(sections, table.anchor_line - 1) if table.anchor_line > 0 else None
 
 
 def section_at(sections: list[Section], line_no: int) -> Optional[Section]:

@@ -171,7 +171,7 @@ def eval_cmd(golden_dir: Path, db_path: Path, json_out: Optional[Path], per_doc:
             _print_scores(doc, scores)
     if mismatches:
         for line in report.mismatches:
-            out.print(line, highlight=False, markup=False)
+            click.echo(line)
     if report.missing_docs:
         console.print(f"[yellow]not in the database:[/yellow] {', '.join(report.missing_docs)}")
     if json_out:

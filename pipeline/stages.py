@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from extractors import metadata, outline, toc
+from extractors import actions, goals, metadata, outline, toc
 from models.document import ParsedDocument
 from models.records import (Action, DocumentMeta, ExtractionWarning, Goal, Section, StatTable,
                             StatValue, Target, TocEntry)
@@ -54,10 +54,22 @@ def _outline(ctx: StageContext) -> None:
         ctx.warn("outline", "no headings found; the document has no section tree")
 
 
+def _goals(ctx: StageContext) -> None:
+    ctx.goals, warnings = goals.extract_goals(ctx.doc, ctx.sections, ctx.meta.plan_year, ctx.toc)
+    for w in warnings:
+        ctx.warn("goals", w)
+
+
+def _actions(ctx: StageContext) -> None:
+    ctx.actions = actions.extract_actions(ctx.doc, ctx.sections, ctx.goals)
+
+
 STAGES: list[Stage] = [
     Stage("metadata", metadata.VERSION, _metadata, ("doc",), ("meta",)),
     Stage("toc", toc.VERSION, _toc, ("doc",), ("toc",)),
     Stage("outline", outline.VERSION, _outline, ("doc", "toc"), ("sections",)),
+    Stage("goals", goals.VERSION, _goals, ("doc", "sections", "meta"), ("goals",)),
+    Stage("actions", actions.VERSION, _actions, ("doc", "sections", "goals"), ("actions",)),
 ]
 
 

@@ -1,0 +1,441 @@
+"""Every goal a plan presents as a goal, one row per goal, mapped to the Minister's catalogue.
+
+Where goals are stated (each gives candidates):
+1. section headings with a goal prefix: "Ministermål 1: …", "Beskæftigelsesmål 4: …",
+   "Ministerens mål 2 - …", "Indsatsområde …", or a "(ministermål)" suffix;
+2. runs of numbered sibling headings of which at least half state a catalogue goal
+   (so "6.4 …" and "6.5 …" next to "6.1–6.3" are goals too);
+3. lists introduced by a sentence about goals ("Disse syv mål …:", "Målene er følgende:",
+   "… har fastsat yderligere to mål:");
+4. a table "Ministermål | Indsatsområder" whose cells hold numbered lists.
+Candidates for one goal are merged (same wording, or the same number in two enumerations
+of the same length that mostly agree); the section heading's wording and page win.
+
+Mapping: the goal year is the plan year unless the plan says it follows another year's
+goals ("De gældende ministermål for 2022 fortsætter i 2023"). A goal whose wording matches
+that year's catalogue is `minister`; anything else — and anything the plan calls its own
+("Indsatsområde", "lokalpolitisk", "yderligere … mål") — is `local`, with a theme where a
+goal of another year or a keyword fits, and a warning. A match is never forced.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractors.goal_catalogue import (goal_similarity, looks_like_catalogue_goal, match_goal_year,
+                                       nearest_catalogue_year, norm, theme_for)
+from extractors.lists import split_marker
+from extractors.outline import section_at, section_of_table
+from models.document import Line, ParsedDocument, Table
+from extractors.toc import toc_line_span
+from models.records import Goal, Section, TocEntry
+
+EXTRACTOR = "goals"
+VERSION = "1"
+MINISTER_PREFIX = r"ministermål|ministerens\s+mål|beskæftigelsesministerens\s+mål|beskæftigelsespolitisk(?:e)?\s+mål"
+PREFIX_RE = re.compile(
+    rf"^(?P<prefix>(?P<kind>{MINISTER_PREFIX}|beskæftigelsesmål|indsatsområde|fokusområde|lokalt\s+mål|mål)"
+    r"(?:\s+(?P<number>\d{1,2}))?)\s*(?:[:\-–.]\s*|\s+(?=(?-i:[A-ZÆØÅ])))(?P<text>\S.*)$", re.I)
+SUFFIX_RE = re.compile(r"\s*\((?P<tag>ministermål|ministerens mål|lokalt mål|lokal\w*)\)\s*\.?$", re.I)
+NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<text>[A-ZÆØÅ\"“].*)$")
+GOAL_LIST_CUE_RE = re.compile(
+    r"(\bmål(?:ene|sætninger)?\b|ministermål\w*|beskæftigelsesmål\w*|indsatsområder).{0,120}:\s*$|"
+    r"(følgende|disse|yderligere|nedenstående)\s.{0,60}\bmål\b.{0,60}:\s*$", re.I)
+NOT_GOAL_LIST_RE = re.compile(r"mål for \d{4}\s*:|målsætning|resultat|pejlemærke|sigtelinje|vision", re.I)
+LOCAL_CUE_RE = re.compile(r"yderligere|egne\s+mål|lokal\w*|kommunen\s+har\s+fastsat|fastsat\s+af\s+(by|kommunal)", re.I)
+FOLLOWS_YEAR_RE = re.compile(
+    r"mål\w*\s+(?:for\s+)?(?P<followed>(?:19|20)\d\d)\s+(?:fortsætter|videreføres|gælder|er\s+videreført)"
+    r"\s+(?:også\s+|uændret\s+)?(?:i|for|ind\s+i)\s+(?P<year>(?:19|20)\d\d)", re.I)
+MERGE_THRESHOLD = 82.0
+
+
+@dataclass
+class Candidate:
+    text: str
+    number: Optional[str]
+    page: Optional[int]
+    line_no: int
+    source: str                      # heading | run | list | table | line
+    family: str
+    section_id: Optional[str] = None
+    local_hint: bool = False
+    minister_hint: bool = False
+    in_toc: bool = False
+    weight: int = 0
+    seq: int = 0                     # order among candidates stated at the same place (table cells)
+    members: list["Candidate"] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- the stage
+def extract_goals(doc: ParsedDocument, sections: list[Section], plan_year: Optional[int],
+                  toc: Optional[list[TocEntry]] = None) -> tuple[list[Goal], list[str]]:
+    """(goals, warnings)."""
+    warnings: list[str] = []
+    toc = toc or []
+    goal_year = find_goal_year(doc, plan_year)
+    heads = heading_candidates(sections, {_norm_title(e.title) for e in toc})
+    if doc.flattened:
+        heads += flattened_line_candidates(doc, sections, toc_line_span(doc, toc) if toc else None)
+    groups = merge_candidates(heads, goal_year)
+    groups = merge_candidates(groups + list_candidates(doc, sections) + table_candidates(doc, sections),
+                              goal_year)
+    goals = [_to_goal(doc, i, g, goal_year, warnings) for i, g in enumerate(_in_order(groups))]
+    _drop_duplicate_keys(goals, warnings)
+    return goals, warnings
+
+
+def find_goal_year(doc: ParsedDocument, plan_year: Optional[int]) -> Optional[int]:
+    """The plan year, unless the plan says it follows another year's goals."""
+    for ln in doc.content_lines():
+        m = FOLLOWS_YEAR_RE.search(ln.text)
+        if m and (plan_year is None or int(m.group("year")) == plan_year):
+            return int(m.group("followed"))
+    return plan_year
+
+
+# ---------------------------------------------------------------- candidates
+def heading_candidates(sections: list[Section], toc_titles: set[str]) -> list[Candidate]:
+    out = [c for s in sections if (c := _prefixed_heading(s, sections, toc_titles))]
+    taken = {c.section_id for c in out}
+    for run in _numbered_runs(sections):
+        if sum(looks_like_catalogue_goal(_strip_suffix(s.title)[0]) for s in run) * 2 >= len(run) and len(run) >= 2:
+            out += [_from_section(s, "run", f"run:{run[0].section_id}", toc_titles)
+                    for s in run if s.section_id not in taken]
+    return out
+
+
+def _prefixed_heading(s: Section, sections: list[Section], toc_titles: set[str]) -> Optional[Candidate]:
+    title, tag = _strip_suffix(s.title)
+    m = PREFIX_RE.match(title)
+    if m and m.group("kind").casefold() == "mål" and not m.group("number"):
+        m = None       # a bare "Mål" heading is a targets section, not a goal
+    if m is None and not tag:
+        return None
+    c = _from_section(s, "heading", f"prefix:{m.group('kind').casefold() if m else 'suffix'}", toc_titles)
+    if m:
+        c.text, c.number = m.group("text").strip(), m.group("number") or c.number
+        kind = m.group("kind").casefold()
+        c.minister_hint = bool(re.match(MINISTER_PREFIX, kind))
+        c.local_hint = kind.startswith(("indsatsområde", "fokusområde", "lokalt"))
+    c.minister_hint |= bool(tag and tag.casefold().startswith("minister"))
+    c.local_hint |= bool(tag and tag.casefold().startswith("lokal")) or _under_local_parent(s, sections)
+    return c
+
+
+def _strip_suffix(title: str) -> tuple[str, Optional[str]]:
+    m = SUFFIX_RE.search(title)
+    return (title[:m.start()].strip(), m.group("tag")) if m else (title.strip(), None)
+
+
+def _from_section(s: Section, source: str, family: str, toc_titles: set[str]) -> Candidate:
+    text, tag = _strip_suffix(s.title)
+    return Candidate(text=text, number=s.number or None, page=s.page_start, line_no=s.heading_line,
+                     source=source, family=family, section_id=s.section_id,
+                     minister_hint=bool(tag and tag.casefold().startswith("minister")),
+                     in_toc=_norm_title(s.title) in toc_titles, weight=len(s.text))
+
+
+def _under_local_parent(s: Section, sections: list[Section]) -> bool:
+    """The heading follows a 'Lokalpolitisk prioriterede indsatsområder'-like heading at its level."""
+    before = [x for x in sections if x.ord < s.ord]
+    for x in reversed(before):
+        if x.level < s.level or re.search(r"lokal\w*\s+(prioriter|mål|indsats)", x.title, re.I):
+            return bool(re.search(r"lokal\w*\s+(prioriter|mål|indsats)", x.title, re.I))
+    return False
+
+
+def _numbered_runs(sections: list[Section]) -> list[list[Section]]:
+    """Consecutive numbered sibling headings, split where the numbering restarts."""
+    runs: list[list[Section]] = []
+    current: list[Section] = []
+    for s in sections:
+        if not s.number or PREFIX_RE.match(s.title):
+            continue
+        last = current[-1] if current else None
+        if last and s.level == last.level and s.parent_id == last.parent_id and _next_number(last.number, s.number):
+            current.append(s)
+        elif last is None or s.level <= last.level or s.parent_id != last.parent_id:
+            if current:
+                runs.append(current)
+            current = [s]
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _next_number(a: str, b: str) -> bool:
+    pa, pb = a.split("."), b.split(".")
+    return len(pa) == len(pb) and pa[:-1] == pb[:-1] and int(pb[-1]) == int(pa[-1]) + 1
+
+
+def flattened_line_candidates(doc: ParsedDocument, sections: list[Section],
+                              toc_span: Optional[tuple[int, int]]) -> list[Candidate]:
+    """In a flattened transcript a goal heading can stay glued to its text: 'Ministerens mål 1 -
+    Flere personer … forsørgelse Det er regeringens ambition …'. The catalogue wording, or the
+    first sentence, tells where the heading ends."""
+    heading_lines = {s.heading_line for s in sections}
+    out = []
+    for ln in doc.content_lines():
+        if toc_span and toc_span[0] <= ln.line_no <= toc_span[1]:
+            continue
+        m = PREFIX_RE.match(ln.text)
+        if not m or ln.line_no in heading_lines or not re.match(MINISTER_PREFIX, m.group("kind"), re.I):
+            continue
+        sec = section_at(sections, ln.line_no)
+        out.append(Candidate(text=_trim_heading(m.group("text")), number=m.group("number"), page=ln.page,
+                             line_no=ln.line_no, source="line", family="prefix:line",
+                             section_id=sec.section_id if sec else None, minister_hint=True, weight=len(ln.text)))
+    return out
+
+
+def _trim_heading(text: str) -> str:
+    from extractors.goal_catalogue import match_any_year
+    goal, score = match_any_year(text)
+    if goal is not None and score >= 85:
+        wording = max(goal.wordings(), key=lambda w: goal_similarity(text, w))
+        cut = _word_boundary(text, len(wording))
+        return text[:cut].strip()
+    first = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
+    return first.strip()
+
+
+def _word_boundary(text: str, n: int) -> int:
+    if n >= len(text):
+        return len(text)
+    space = text.find(" ", n)
+    return len(text) if space == -1 else space
+
+
+def list_candidates(doc: ParsedDocument, sections: list[Section]) -> list[Candidate]:
+    """Numbered or bulleted items after a sentence that introduces goals."""
+    content = doc.content_lines()
+    headings = {s.heading_line for s in sections}
+    table_lines = {t.anchor_line for t in doc.tables}
+    out: list[Candidate] = []
+    for i, ln in enumerate(content):
+        if not GOAL_LIST_CUE_RE.search(ln.text) or NOT_GOAL_LIST_RE.search(ln.text):
+            continue
+        if i + 1 < len(content) and any(ln.line_no < a <= content[i + 1].line_no for a in table_lines):
+            continue    # the goals follow in a table (table_candidates)
+        local = bool(LOCAL_CUE_RE.search(ln.text))
+        items = _goal_items(content, i + 1, headings)
+        if len(items) < 1 or not any(looks_like_catalogue_goal(t) for _, t, _ in items) and not local:
+            continue
+        for item_line, text, number in items:
+            sec = section_at(sections, item_line.line_no)
+            out.append(Candidate(text=_strip_suffix(text)[0], number=number, page=item_line.page,
+                                 line_no=item_line.line_no, source="list", family=f"list:{ln.line_no}",
+                                 section_id=sec.section_id if sec else None, local_hint=local))
+    return out
+
+
+def _goal_items(content: list[Line], start: int, headings: set[int]) -> list[tuple[Line, str, Optional[str]]]:
+    """Marked items after a cue, up to the next heading; descriptive paragraphs between
+    numbered items are skipped."""
+    items: list[tuple[Line, str, Optional[str]]] = []
+    expected: Optional[int] = None
+    for ln in content[start:start + 40]:
+        if ln.line_no in headings:
+            break
+        marker, rest = split_marker(ln.text)
+        number = _item_number(ln.text)
+        if number is not None and (expected is None or int(number) == expected) and len(ln.text) < 300:
+            items.append((ln, _item_text(ln.text), number))
+            expected = int(number) + 1
+        elif marker is not None and expected is None and len(rest) < 300:
+            items.append((ln, rest, None))
+        elif items and (GOAL_LIST_CUE_RE.search(ln.text) or _is_heading_like(ln)):
+            break
+        elif not items and ln.para_start and len(ln.text) > 200:
+            break
+    return items
+
+
+def _item_number(text: str) -> Optional[str]:
+    m = re.match(r"^\s*(\d{1,2})(?:[.)]\s+|\s+(?=[A-ZÆØÅ]))", text)
+    return m.group(1) if m else None
+
+
+def _item_text(text: str) -> str:
+    return re.sub(r"^\s*\d{1,2}[.)]?\s+", "", text).strip()
+
+
+def _is_heading_like(ln: Line) -> bool:
+    return bool(ln.heading_level) or (ln.bold and len(ln.text) < 120)
+
+
+def table_candidates(doc: ParsedDocument, sections: list[Section]) -> list[Candidate]:
+    """A table whose header names goal columns ('Ministermål | Indsatsområder') and whose
+    cells list the goals."""
+    out: list[Candidate] = []
+    for table in doc.tables:
+        out += _goal_table_candidates(table, sections)
+    return out
+
+
+def _goal_table_candidates(table: Table, sections: list[Section]) -> list[Candidate]:
+    if len(table.rows) < 2 or table.n_cols > 4:
+        return []
+    header = [c.text.casefold() for c in table.rows[0].cells]
+    kinds = ["minister" if re.search(MINISTER_PREFIX, h) else
+             "local" if re.search(r"indsatsområd|lokal|egne mål|fokusområd", h) else None for h in header]
+    if not any(kinds):
+        return []
+    out = []
+    sec = section_of_table(sections, table)
+    for row in table.rows[1:]:
+        for col, (cell, kind) in enumerate(zip(row.cells, kinds)):
+            parts = cell.parts()
+            if kind is None or len(parts) < 2:
+                continue
+            for k, part in enumerate(parts):
+                out.append(Candidate(text=_item_text(part), number=_item_number(part), page=cell.page or table.page,
+                                     line_no=table.anchor_line, source="table",
+                                     family=f"table:{table.table_no}:{col}",
+                                     section_id=sec.section_id if sec else None, seq=col * 100 + k,
+                                     local_hint=kind == "local", minister_hint=kind == "minister"))
+    return out
+
+
+# ---------------------------------------------------------------- merging
+def merge_candidates(cands: list[Candidate], goal_year: Optional[int]) -> list[Candidate]:
+    """Merge candidates that state the same goal; the best-placed one represents the group."""
+    groups: list[Candidate] = []
+    for c in sorted(cands, key=_rank):
+        target = _same_text(groups, c)
+        if target is None:
+            groups.append(c if c.members else _as_group(c))
+        else:
+            _absorb(target, c)
+    return _merge_by_number(groups)
+
+
+def _rank(c: Candidate) -> tuple:
+    """Representatives first: headings listed in the TOC with most text, then other headings."""
+    order = {"heading": 0, "run": 0, "line": 1, "list": 2, "table": 3}
+    return (order.get(c.source, 4), not c.in_toc, -c.weight, c.line_no)
+
+
+def _as_group(c: Candidate) -> Candidate:
+    c.members = [c]
+    return c
+
+
+def _same_text(groups: list[Candidate], c: Candidate) -> Optional[Candidate]:
+    best, best_score = None, 0.0
+    for g in groups:
+        if g.family == c.family and c.source != "run":
+            continue    # one enumeration never states the same goal twice
+        score = max(_text_score(m.text, c.text) for m in g.members)
+        if score > best_score:
+            best, best_score = g, score
+    return best if best_score >= MERGE_THRESHOLD else None
+
+
+def _text_score(a: str, b: str) -> float:
+    na, nb = norm(a), norm(b)
+    if not na or not nb:
+        return 0.0
+    if len(na) >= 12 and len(nb) >= 12 and (na.startswith(nb) or nb.startswith(na)):
+        return 95.0
+    return max(goal_similarity(a, b), goal_similarity(b, a))
+
+
+def _absorb(group: Candidate, c: Candidate) -> None:
+    members = c.members or [c]
+    group.members.extend(members)
+    group.local_hint |= any(m.local_hint for m in members)
+    group.minister_hint |= any(m.minister_hint for m in members)
+    if group.number is None:
+        group.number = next((m.number for m in members if m.number), None)
+
+
+def _merge_by_number(groups: list[Candidate]) -> list[Candidate]:
+    """Two enumerations of the same length that agree on most items state the same goals:
+    merge the remaining items by number ('Beskæftigelsesmål 5: Sygemeldte …' and
+    '5. Et særligt fokus på modtagere af sygedagpenge')."""
+    families: dict[str, list[Candidate]] = {}
+    for g in groups:
+        for m in g.members:
+            families.setdefault(m.family, []).append(g)
+    merged: set[int] = set()
+    for fam_a, groups_a in families.items():
+        for fam_b, groups_b in families.items():
+            if fam_a >= fam_b or len(groups_a) != len(groups_b) or len(groups_a) < 3:
+                continue
+            shared = {id(g) for g in groups_a} & {id(g) for g in groups_b}
+            if len(shared) * 2 < len(groups_a) + 1:
+                continue
+            _pair_by_number(fam_a, fam_b, groups_a, groups_b, shared, merged)
+    return [g for g in groups if id(g) not in merged]
+
+
+def _pair_by_number(fam_a, fam_b, groups_a, groups_b, shared, merged) -> None:
+    by_number_b = {_member_number(g, fam_b): g for g in groups_b if id(g) not in shared}
+    for g in groups_a:
+        if id(g) in shared or id(g) in merged:
+            continue
+        other = by_number_b.get(_member_number(g, fam_a))
+        if other is not None and other is not g and id(other) not in merged:
+            keep, drop = sorted((g, other), key=_rank)
+            _absorb(keep, drop)
+            merged.add(id(drop))
+
+
+def _member_number(g: Candidate, family: str) -> Optional[str]:
+    m = next((m for m in g.members if m.family == family), None)
+    return m.number.split(".")[-1] if m and m.number else None
+
+
+def _in_order(groups: list[Candidate]) -> list[Candidate]:
+    """Goals in the order the plan first states them."""
+    return sorted(groups, key=lambda g: min((m.line_no - (0.5 if m.source == "table" else 0), m.seq)
+                                            for m in (g.members or [g])))
+
+
+# ---------------------------------------------------------------- records
+def _to_goal(doc: ParsedDocument, ord_: int, g: Candidate, goal_year: Optional[int],
+             warnings: list[str]) -> Goal:
+    year = nearest_catalogue_year(goal_year)
+    match, score = match_goal_year(g.text, year)
+    if match is None:
+        for m in g.members:   # another statement of the same goal may match better
+            match, score = match_goal_year(m.text, year)
+            if match is not None:
+                break
+    kind = "minister" if match is not None and not g.local_hint else "local"
+    if kind == "local" and g.minister_hint and match is None:
+        warnings.append(f"goal {g.text[:60]!r} is called a minister's goal but matches no {year} catalogue goal "
+                        f"(best {score:.0f}); stored as local")
+    elif kind == "local" and not g.local_hint:
+        warnings.append(f"goal {g.text[:60]!r} matches no {year} catalogue goal (best {score:.0f}); stored as local")
+    if year != goal_year and match is not None:
+        warnings.append(f"no catalogue for {goal_year}; goal mapped to {year}")
+    return Goal(doc_id=doc.doc_id, page=g.page, line_start=g.line_no, line_end=g.line_no,
+                extractor=EXTRACTOR, extractor_version=VERSION, goal_id=f"{doc.doc_id}-g{ord_}",
+                ord=ord_, kind=kind, number_in_doc=g.number, text=g.text,
+                minister_goal_key=match.goal_key if kind == "minister" else None,
+                theme=match.theme if kind == "minister" else theme_for(g.text, goal_year),
+                match_score=round(score, 1), section_id=g.section_id, goal_year=goal_year,
+                mentions=len(g.members) or 1)
+
+
+def _drop_duplicate_keys(goals: list[Goal], warnings: list[str]) -> None:
+    """Two goals mapped to one catalogue goal: the weaker match becomes local."""
+    best: dict[str, Goal] = {}
+    for g in goals:
+        if g.minister_goal_key is None:
+            continue
+        other = best.get(g.minister_goal_key)
+        if other is None or (g.match_score or 0) > (other.match_score or 0):
+            best[g.minister_goal_key] = g
+    for g in goals:
+        if g.minister_goal_key and best[g.minister_goal_key] is not g:
+            warnings.append(f"goals {g.text[:40]!r} and {best[g.minister_goal_key].text[:40]!r} both match "
+                            f"{g.minister_goal_key}; the weaker is stored as local")
+            g.kind, g.minister_goal_key = "local", None
+
+
+def _norm_title(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()

@@ -1,0 +1,83 @@
+from conftest import make_doc
+
+from extractors.actions import extract_actions
+from extractors.goals import extract_goals
+from extractors.outline import build_outline
+from extractors.toc import extract_toc
+
+H = {"heading_level": 2}
+GOAL = ("Ministermål 2: Flere ledige skal opkvalificeres", H)
+
+
+def _actions(lines, fmt="text", year=2022):
+    doc = make_doc(lines, fmt=fmt)
+    toc = extract_toc(doc)
+    sections = build_outline(doc, toc)
+    goals, _ = extract_goals(doc, sections, year, toc)
+    return extract_actions(doc, sections, goals), goals
+
+
+def test_actions_vi_vil_numbered_list_linked_to_goal():
+    actions, goals = _actions([GOAL, "Arbejdsmarkedet er i konstant udvikling og mangler faglært arbejdskraft.",
+                               "Vi vil:", "1. Styrke fokus på efter- og videreuddannelse.",
+                               "2. Fastholde overvågningen af effekterne af opkvalificering."])
+    assert [(a.cue, a.text) for a in actions] == [
+        ("Vi vil:", "Styrke fokus på efter- og videreuddannelse."),
+        ("Vi vil:", "Fastholde overvågningen af effekterne af opkvalificering.")]
+    assert {a.goal_id for a in actions} == {goals[0].goal_id}
+
+
+def test_actions_cue_variants_and_bullets():
+    for cue in ("Det gør vi ved at:", "Initiativer:", "Indsatser:", "Særlige indsatsområder i 2022:",
+                "I 2022 vil vi:", "Jobcentret vil i 2022:"):
+        actions, _ = _actions([GOAL, "Tekst om målet.", cue, "• Etablere et nyt forløb for ledige",
+                               "▪ Udvide samarbejdet med a-kasserne"])
+        assert [a.text for a in actions] == ["Etablere et nyt forløb for ledige",
+                                             "Udvide samarbejdet med a-kasserne"], cue
+        assert actions[0].cue == cue
+
+
+def test_actions_items_wrap_and_run_over_a_page_break():
+    pdf = lambda page, para=True, indent=0.0: {"page": page, "para_start": para, "indent": indent,
+                                              "font_size": 11.0, "bbox": (70, 100, 500, 112)}
+    lines = [(GOAL[0], {"font_size": 14.0, "bold": True, "page": 1, "bbox": (70, 50, 500, 64)}),
+             ("Arbejdsmarkedet er i konstant udvikling og mangler faglært arbejdskraft i mange brancher.", pdf(1)),
+             ("Vi vil:", pdf(1)),
+             ("• Styrke fokus på efter- og videreuddannelse af ledige, så flere får", pdf(1)),
+             ("et uddannelsesløft inden for de brancher, der mangler arbejds-", pdf(1, False, 10.0)),
+             ("kraft.", pdf(2, False, 10.0)),
+             ("• Udbrede kendskabet til opkvalificering", pdf(2))]
+    actions, _ = _actions(lines, fmt="pdf")
+    assert [a.text for a in actions] == [
+        "Styrke fokus på efter- og videreuddannelse af ledige, så flere får et uddannelsesløft inden "
+        "for de brancher, der mangler arbejdskraft.",
+        "Udbrede kendskabet til opkvalificering"]
+    assert (actions[0].page, actions[0].line_end) == (1, 5)
+
+
+def test_actions_sub_items_keep_their_parent():
+    actions, _ = _actions([GOAL, "Vi vil:", "1. Styrke det tværkommunale samarbejde.",
+                           ("- Styrket koordinering af efter- og videreuddannelse.", {"indent": 2.0}),
+                           ("- Deltage i netværk om rekruttering.", {"indent": 2.0}),
+                           "2. Inspirere virksomheder til at arbejde med CSR."])
+    assert [(a.text[:19], (a.parent_text or "")[:19]) for a in actions] == [
+        ("Styrke det tværkomm", ""), ("Styrket koordinerin", "Styrke det tværkomm"),
+        ("Deltage i netværk o", "Styrke det tværkomm"), ("Inspirere virksomhe", "")]
+    assert actions[1].parent_id == actions[0].action_id
+
+
+def test_actions_target_goal_and_fact_lists_are_not_actions():
+    actions, _ = _actions([GOAL, "Mål for 2022:", "- at øge andelen af ledige i uddannelse",
+                           "- at nedbringe ledigheden", "Disse mål danner grundlag for indsatsen:",
+                           "1. Flere ledige skal opkvalificeres", "Reformerne er:", "• Kontanthjælpsreformen",
+                           "• Sygedagpengereformen", "Centrale elementer er blandt andet:", "- Borgerinddragelse",
+                           "- Tidlig indsats"])
+    assert actions == []
+
+
+def test_actions_verb_led_list_after_a_lead_in():
+    actions, _ = _actions([GOAL, "Målet med de nye samtaler er, at", "- skabe et fælles fagligt rum",
+                           "- sikre kvalitet i samtalerne", "- inddrage borgerne"])
+    assert [a.text for a in actions] == ["skabe et fælles fagligt rum", "sikre kvalitet i samtalerne",
+                                         "inddrage borgerne"]
+    assert actions[0].cue == "Målet med de nye samtaler er, at"

@@ -1,0 +1,110 @@
+from conftest import make_doc
+
+from extractors.goals import extract_goals, find_goal_year
+from extractors.outline import build_outline
+from extractors.toc import extract_toc
+
+
+def _goals(lines, plan_year, tables=None, fmt="text"):
+    doc = make_doc(lines, tables=tables, fmt=fmt)
+    toc = extract_toc(doc)
+    sections = build_outline(doc, toc)
+    goals, warnings = extract_goals(doc, sections, plan_year, toc)
+    return [(g.kind, g.minister_goal_key, g.text) for g in goals], goals, warnings
+
+
+H = {"heading_level": 2}
+BODY = "Her beskriver kommunen indsatsen under målet med flere ord og sætninger i et langt afsnit."
+
+
+def test_goals_prefixed_headings_in_many_spellings():
+    got, _, _ = _goals([("Beskæftigelsesmål 1: Flere personer skal i beskæftigelse eller uddannelse i stedet for at være på offentlig forsørgelse", H), BODY,
+                        ("Ministerens mål 2 - Virksomhederne skal sikres den nødvendige og kvalificerede arbejdskraft", H), BODY,
+                        ("Ministermål 3: Flere flygtninge og familiesammenførte skal være selvforsøgende", H), BODY], 2018)
+    assert got == [("minister", "2018-1", "Flere personer skal i beskæftigelse eller uddannelse i stedet for at være på offentlig forsørgelse"),
+                   ("minister", "2018-2", "Virksomhederne skal sikres den nødvendige og kvalificerede arbejdskraft"),
+                   ("minister", "2018-3", "Flere flygtninge og familiesammenførte skal være selvforsøgende")]
+
+
+def test_goals_intro_list_and_sections_are_one_goal_each():
+    lines = ["Beskæftigelsesministeren har udmeldt fem mål. Disse fem mål danner grundlag for indsatsen:",
+             "1. Alle ledige skal have en værdig sagsbehandling", "2. Flere ledige skal opkvalificeres",
+             ("1. Alle ledige skal have en værdig sagsbehandling", H), BODY,
+             ("2. Flere ledige skal opkvalificeres", H), BODY]
+    got, goals, _ = _goals(lines, 2022)
+    assert got == [("minister", "2022-1", "Alle ledige skal have en værdig sagsbehandling"),
+                   ("minister", "2022-2", "Flere ledige skal opkvalificeres")]
+    assert [g.line_start for g in goals] == [3, 5]      # the section heading's place
+
+
+def test_goals_suffix_tag_and_numbered_sibling_run():
+    lines = [("6. Særlige indsatsområder", H), BODY,
+             ("6.1 Virksomhederne skal sikres den nødvendige og kvalificerede arbejdskraft (ministermål)", {"heading_level": 3}), BODY,
+             ("6.2 Flere personer med handicap skal i beskæftigelse (ministermål)", {"heading_level": 3}), BODY,
+             ("6.3 Flere unge skal have et fritidsjob", {"heading_level": 3}), BODY]
+    got, goals, warnings = _goals(lines, 2020)
+    assert got == [("minister", "2020-1", "Virksomhederne skal sikres den nødvendige og kvalificerede arbejdskraft"),
+                   ("minister", "2020-3", "Flere personer med handicap skal i beskæftigelse"),
+                   ("local", None, "Flere unge skal have et fritidsjob")]
+    assert goals[2].theme == "youth_education"
+    assert any("matches no 2020 catalogue goal" in w for w in warnings)
+
+
+def test_goals_local_goals_named_by_the_municipality():
+    lines = ["Målene er følgende:", "1. Flere personer med handicap skal i beskæftigelse",
+             "Kommunerne skal have fokus på at øge beskæftigelsen blandt personer med handicap og meget mere.",
+             "Holbæk Kommune har fastsat yderligere to mål:",
+             "2. Flere personer skal i beskæftigelse eller uddannelse i stedet for at være på offentlig forsørgelse",
+             "3. Færre unge på uddannelseshjælp"]
+    got, goals, _ = _goals(lines, 2020)
+    assert got == [("minister", "2020-3", "Flere personer med handicap skal i beskæftigelse"),
+                   ("local", None, "Flere personer skal i beskæftigelse eller uddannelse i stedet for at være på offentlig forsørgelse"),
+                   ("local", None, "Færre unge på uddannelseshjælp")]
+    assert goals[1].theme == "public_support"
+
+
+def test_goals_table_of_minister_goals_and_local_areas():
+    header = ["Ministermål", "Indsatsområder"]
+    cells = ["<ol><li>1. Alle ledige skal have en værdig sagsbehandling</li><li>2. Flere ledige skal opkvalificeres</li></ol>",
+             "<ol><li>1. Langtidsledige</li><li>2. Unge</li></ol>"]
+    from extractors.load_text import text_to_document
+    doc = text_to_document("Planen arbejder med følgende mål:\n\n" + "\t".join(header) + "\n" + "\t".join(cells)
+                           + "\n\n## Indsatsområde Unge\n\n" + BODY)
+    toc = extract_toc(doc)
+    goals, _ = extract_goals(doc, build_outline(doc, toc), 2023, toc)
+    assert [(g.kind, g.minister_goal_key, g.text) for g in goals] == [
+        ("minister", "2023-1", "Alle ledige skal have en værdig sagsbehandling"),
+        ("minister", "2023-2", "Flere ledige skal opkvalificeres"),
+        ("local", None, "Langtidsledige"),
+        ("local", None, "Unge")]
+    assert doc.lines[goals[3].line_start].text == "Indsatsområde Unge"   # the heading's place
+
+
+def test_goals_year_followed_is_stated_in_the_plan():
+    doc = make_doc(["Beskæftigelsesplan 2023", "De gældende ministermål for 2022 fortsætter i 2023."])
+    assert find_goal_year(doc, 2023) == 2022
+    assert find_goal_year(make_doc(["Målene for 2019 videreføres i 2020."]), 2021) == 2021
+
+
+def test_goals_wording_drift_still_maps():
+    lines = [("Ministermål 3: Flere flygtninge og familiesammenførte til flygtninge skal være selvforsørgende", H), BODY,
+             ("Ministermål 4: Flere jobparate personer på kontanthjælp skal i beskæftigelse og flere aktivitetsparate "
+              "bliver jobparate eller kommer i beskæftigelse. Der bør i indsatsen være et særligt fokus på kvinder.", H), BODY,
+             ("Ministermål 5: Bekæmpelse af socialt bedrageri og fejludbetalinger skal styrkes", H), BODY]
+    got, _, _ = _goals(lines, 2019)
+    assert [k for _, k, _ in got] == ["2019-3", "2019-4", "2019-5"]
+
+
+def test_goals_visions_and_guide_marks_are_not_goals():
+    lines = [("Vision", H), "Et menneskeligt jobcenter der matcher tiden.",
+             ("Pejlemærker for 2021", H), "1. Flere i job", "2. Færre på ydelse",
+             ("Sigtelinjer i ungeindsatsen", H), BODY]
+    got, _, _ = _goals(lines, 2021)
+    assert got == []
+
+
+def test_goals_a_near_copy_of_another_years_goal_is_local():
+    lines = [("Beskæftigelsesmål 1: Flere personer skal i beskæftigelse eller uddannelse i stedet for at være på offentlig forsørgelse", H), BODY]
+    got, goals, _ = _goals(lines, 2021)
+    assert got == [("local", None, "Flere personer skal i beskæftigelse eller uddannelse i stedet for at være på offentlig forsørgelse")]
+    assert goals[0].theme == "public_support"
