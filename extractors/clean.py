@@ -244,7 +244,9 @@ LIST_START_RE = re.compile(r"^\s*([•▪■●◦○–\-*➢►✓]|\d{1,2}[.)
 
 def fix_page_break_paragraphs(doc: ParsedDocument) -> None:
     """The first content line of a page continues the paragraph of the previous page unless
-    the previous line ended a sentence or the line starts a list item or a heading."""
+    the previous line ended a sentence or stopped short of the right margin, or the line
+    starts a list item or is set in another style."""
+    right = _right_edges(doc)
     prev: Line | None = None
     for ln in doc.lines:
         if not ln.is_content:
@@ -252,8 +254,27 @@ def fix_page_break_paragraphs(doc: ParsedDocument) -> None:
         if prev is not None and ln.page != prev.page and ln.page is not None:
             size_same = (ln.font_size or 0) == (prev.font_size or 0) and ln.bold == prev.bold
             ln.para_start = (prev.text.rstrip().endswith((".", ":", "!", "?"))
-                             or bool(LIST_START_RE.match(ln.text)) or not size_same)
+                             or bool(LIST_START_RE.match(ln.text)) or not size_same
+                             or _stops_short(prev, right))
         prev = ln
+
+
+def _right_edges(doc: ParsedDocument) -> dict[tuple, tuple[float, float]]:
+    """(page, column) → (left, right) text edges."""
+    edges: dict[tuple, tuple[float, float]] = {}
+    for ln in doc.lines:
+        if ln.is_content and ln.bbox:
+            key = (ln.page, ln.column)
+            left, right = edges.get(key, (ln.bbox[0], ln.bbox[2]))
+            edges[key] = (min(left, ln.bbox[0]), max(right, ln.bbox[2]))
+    return edges
+
+
+def _stops_short(line: Line, edges: dict[tuple, tuple[float, float]]) -> bool:
+    if not line.bbox or (line.page, line.column) not in edges:
+        return False
+    left, right = edges[(line.page, line.column)]
+    return line.bbox[2] < right - 0.15 * (right - left)
 
 
 # ---------------------------------------------------------------- flattened transcripts

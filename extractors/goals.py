@@ -418,7 +418,8 @@ def _to_goal(doc: ParsedDocument, ord_: int, g: Candidate, goal_year: Optional[i
                 minister_goal_key=match.goal_key if kind == "minister" else None,
                 theme=match.theme if kind == "minister" else theme_for(g.text, goal_year),
                 match_score=round(score, 1), section_id=g.section_id, goal_year=goal_year,
-                mentions=len(g.members) or 1)
+                mentions=len(g.members) or 1,
+                variants=sorted({m.text for m in g.members if m.text != g.text}))
 
 
 def _drop_duplicate_keys(goals: list[Goal], warnings: list[str]) -> None:

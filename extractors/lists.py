@@ -9,6 +9,11 @@ MARKER_RE = re.compile(
     rf"^\s*(?P<marker>[{BULLET_CHARS}]+|\(?\d{{1,2}}[.)](?!\d)|[a-zA-Z][.)](?=\s))\s*(?P<rest>.*)$")
 
 
+ORDINAL_NOUN_RE = re.compile(
+    r"(kvartal|kvt|halvår|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec)\b", re.I)
+
+
 def split_marker(text: str) -> tuple[Optional[str], str]:
     """("1.", "Gennemføre …") for "1. Gennemføre …"; (None, text) when no list marker."""
     m = MARKER_RE.match(text)
@@ -17,6 +22,8 @@ def split_marker(text: str) -> tuple[Optional[str], str]:
     marker = m.group("marker")
     if marker in {"-", "–", "—"} and re.match(r"^\s*[-–—]\s*\d", text):
         return None, text.strip()   # a negative number, not a bullet
+    if marker[0].isdigit() and ORDINAL_NOUN_RE.match(m.group("rest")):
+        return None, text.strip()   # "2. kvartal", "1. januar": a date, not a list number
     return marker, m.group("rest").strip()
 
 
@@ -28,16 +35,3 @@ def marker_kind(marker: Optional[str]) -> Optional[str]:
     if marker[0].isalpha():
         return "letter"
     return "bullet"
-
-
-def split_cell_items(lines: list[str]) -> list[str]:
-    """A table cell's lines as items: a marked line starts an item, other lines continue it."""
-    from extractors.clean import join_hyphenated
-    items: list[str] = []
-    for line in lines:
-        marker, rest = split_marker(line)
-        if marker is not None or not items:
-            items.append(rest if marker is not None else line.strip())
-        else:
-            items[-1] = join_hyphenated(items[-1], line.strip())
-    return items

@@ -127,7 +127,7 @@ def read_page(page) -> PageContent:
     words = page_to_words(page)
     info = Page(number=number, width=float(page.width), height=float(page.height),
                 has_text=bool(words))
-    ruled = find_ruled_tables(page, number)
+    ruled = find_ruled_tables(page, number, words)
     words = [w for w in words if not any(_inside(w, t.bbox) for t in ruled)]
     rows = words_to_rows(words)
     bands, columns = rows_to_bands(rows, float(page.width), float(page.height))
@@ -160,23 +160,20 @@ def _is_bold(fontname: str) -> bool:
 
 
 # ---------------------------------------------------------------- ruled tables
-def find_ruled_tables(page, number: int) -> list[Table]:
+def find_ruled_tables(page, number: int, words: list[Word]) -> list[Table]:
     if len(page.lines) + len(page.rects) < MIN_EDGES_FOR_TABLES // 2:
         return []
     if len(page.edges) < MIN_EDGES_FOR_TABLES:
         return []
     found = page.find_tables(table_settings=DEFAULT_TABLE_SETTINGS)
-    tables = [_ruled_to_table(t, number) for t in found]
+    tables = [_ruled_to_table(t, number, words) for t in found]
     return [t for t in tables if t is not None]
 
 
-def _ruled_to_table(found, number: int) -> Optional[Table]:
-    texts = found.extract()
+def _ruled_to_table(found, number: int, words: list[Word]) -> Optional[Table]:
     rows: list[TableRow] = []
-    for row_obj, row_texts in zip(found.rows, texts):
-        cells = [Cell(text=_cell_text(txt), page=number, bbox=tuple(bb) if bb else None,
-                      paragraphs=_cell_paragraphs(txt))
-                 for bb, txt in zip(row_obj.cells, row_texts)]
+    for row_obj in found.rows:
+        cells = [_ruled_cell(bb, number, words) for bb in row_obj.cells]
         if any(c.text for c in cells):
             rows.append(TableRow(cells=cells, page=number))
     if len(rows) < 2 or max(len(r.cells) for r in rows) < 2:
@@ -185,16 +182,33 @@ def _ruled_to_table(found, number: int) -> Optional[Table]:
                  source="ruled")
 
 
-def _cell_text(text: Optional[str]) -> str:
-    return " ".join(_join_wrapped((text or "").splitlines()).split())
+def _ruled_cell(bbox, number: int, words: list[Word]) -> Cell:
+    """A cell's text from the words inside it; paragraphs split where the line gap widens or
+    a line starts with a list marker. A merged-away cell (no bbox) is marked `spanned`."""
+    if bbox is None:
+        return Cell(text="", page=number, spanned=True)
+    inside = [w for w in words if _inside(w, bbox)]
+    paragraphs = _cell_paragraphs(words_to_rows(inside))
+    return Cell(text=" ".join(paragraphs), page=number, bbox=tuple(bbox),
+                paragraphs=paragraphs if len(paragraphs) > 1 else [],
+                bold=bool(inside) and all(w.bold for w in inside))
 
 
-def _cell_paragraphs(text: Optional[str]) -> list[str]:
-    """Wrapped lines of a cell form one text; numbered or bulleted lines start new parts."""
-    from extractors.lists import split_cell_items  # local: lists imports nothing from here
-    lines = [ln.strip() for ln in (text or "").splitlines() if ln.strip()]
-    items = split_cell_items(lines)
-    return items if len(items) > 1 else []
+def _cell_paragraphs(rows: list[list[Word]]) -> list[str]:
+    from extractors.lists import split_marker
+    parts: list[str] = []
+    prev: Optional[list[Word]] = None
+    for row in rows:
+        text = " ".join(w.text for w in row)
+        size = max(w.size for w in row) or 10.0
+        new_para = prev is None or (row[0].top - max(w.bottom for w in prev)) > 0.32 * size \
+            or split_marker(text)[0] is not None
+        if new_para:
+            parts.append(text)
+        else:
+            parts[-1] = _join_wrapped([parts[-1], text])
+        prev = row
+    return [" ".join(p.split()) for p in parts]
 
 
 def _join_wrapped(lines: list[str]) -> str:

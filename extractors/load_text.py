@@ -74,6 +74,7 @@ class _Builder:
         self.blank = True
 
     def feed(self, raw: str) -> None:
+        hard_break = raw.endswith("  ")      # markdown line break: the next line starts anew
         raw = raw.replace("\u00a0", " ").rstrip()
         if "\t" in raw or raw.lstrip().startswith("|"):
             self.add_row(raw)
@@ -86,6 +87,7 @@ class _Builder:
             self.blank = True
             return
         self.add_text(raw)
+        self.blank = self.blank or hard_break
 
     # ---- text lines and page markers
     def add_text(self, raw: str) -> None:

@@ -49,8 +49,9 @@ class Cell(BaseModel):
     text: str
     page: Optional[int] = None
     bbox: Optional[BBox] = None
-    paragraphs: list[str] = Field(default_factory=list)  # <p>/<li> items or separate lines
+    paragraphs: list[str] = Field(default_factory=list)  # <p>/<li> items or separate paragraphs
     bold: bool = False
+    spanned: bool = False             # covered by a merged cell to its left or above (PDF)
 
     def parts(self) -> list[str]:
         return self.paragraphs or ([self.text] if self.text else [])

@@ -73,6 +73,7 @@ class Goal(Provenance):
     section_id: Optional[str] = None
     goal_year: Optional[int] = None
     mentions: int = 1
+    variants: list[str] = Field(default_factory=list)   # other wordings of this goal in the plan (not stored)
 
 
 class Action(Provenance):

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from extractors import actions, goals, metadata, outline, toc
+from extractors import actions, goals, metadata, outline, stats, tables, targets, toc
+from extractors.tables import NormTable
 from models.document import ParsedDocument
 from models.records import (Action, DocumentMeta, ExtractionWarning, Goal, Section, StatTable,
                             StatValue, Target, TocEntry)
@@ -24,6 +25,7 @@ class StageContext:
     stat_tables: list[StatTable] = field(default_factory=list)
     stat_values: list[StatValue] = field(default_factory=list)
     warnings: list[ExtractionWarning] = field(default_factory=list)
+    tables: list[NormTable] = field(default_factory=list)
 
     def warn(self, stage: str, message: str) -> None:
         self.warnings.append(ExtractionWarning(doc_id=self.doc.doc_id, stage=stage, message=message))
@@ -64,12 +66,27 @@ def _actions(ctx: StageContext) -> None:
     ctx.actions = actions.extract_actions(ctx.doc, ctx.sections, ctx.goals)
 
 
+def _tables(ctx: StageContext) -> None:
+    ctx.tables = tables.normalise_tables(ctx.doc)
+
+
+def _targets(ctx: StageContext) -> None:
+    ctx.targets = targets.extract_targets(ctx.doc, ctx.sections, ctx.goals, ctx.tables, ctx.meta.plan_year)
+
+
+def _stats(ctx: StageContext) -> None:
+    ctx.stat_tables, ctx.stat_values = stats.extract_stats(ctx.doc, ctx.tables)
+
+
 STAGES: list[Stage] = [
     Stage("metadata", metadata.VERSION, _metadata, ("doc",), ("meta",)),
     Stage("toc", toc.VERSION, _toc, ("doc",), ("toc",)),
     Stage("outline", outline.VERSION, _outline, ("doc", "toc"), ("sections",)),
     Stage("goals", goals.VERSION, _goals, ("doc", "sections", "meta"), ("goals",)),
     Stage("actions", actions.VERSION, _actions, ("doc", "sections", "goals"), ("actions",)),
+    Stage("tables", "1", _tables, ("doc",), ("tables",)),
+    Stage("targets", targets.VERSION, _targets, ("doc", "sections", "goals", "tables", "meta"), ("targets",)),
+    Stage("stats", stats.VERSION, _stats, ("doc", "tables"), ("stat_tables", "stat_values")),
 ]
 
 

@@ -1,0 +1,207 @@
+"""Danish numbers and quantities.
+
+`parse_danish_number`: "1.288" → 1288, "74,3" → 74.3, "−0,5" (U+2212) → −0.5, "+ 2,9" → 2.9.
+`find_quantities`: the quantities of a sentence, found by a spaCy `blank("da")` pipeline
+with Matcher rules (the Danish tokenizer splits "74,3%" into "74,3" and "%"):
+rank ("nr. 75 ud af 98"), percentage points, per cent, million kroner, full-time persons,
+weeks, hours, persons and other counted things. Years, ranks' denominators, list numbers
+("15:") and durations ("6 måneders ledighed") are not quantities of a target.
+`parse_cell_value`: a table cell that holds one number (with an optional unit) → (value, unit).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+MINUS_RE = re.compile(r"[−–—]")
+THOUSANDS_RE = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+COMMA_DECIMAL_RE = re.compile(r"^[+-]?\d+(?:,\d+)?$")
+POINT_DECIMAL_RE = re.compile(r"^[+-]?\d+\.\d+$")
+NUMBER_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9,
+                "ti": 10, "elleve": 11, "tolv": 12, "femten": 15, "tyve": 20, "tredive": 30,
+                "halvtreds": 50, "hundrede": 100}
+PERSON_WORDS = ["personer", "person", "borgere", "borger", "flygtninge", "unge", "ledige", "kvinder", "mænd",
+                "modtagere", "sygemeldte", "elever", "deltagere", "medarbejdere", "familiesammenførte",
+                "dagpengemodtagere", "kontanthjælpsmodtagere", "ydelsesmodtagere", "indvandrere", "nyledige"]
+PCT_WORDS = ["%", "pct", "pct.", "procent"]
+PCT_POINT_WORDS = ["procentpoint", "procentpoints", "pct.point", "pct.-point", "pct-point", "%-point",
+                   "procent-point", "pct.points", "%-point."]
+DURATION_WORDS = ["måneder", "måned", "måneders", "år", "års", "dage", "dages", "dag", "uges", "kvartaler"]
+YEAR_RANGE = (1990, 2045)
+UNIT_WORDS = {
+    "pct": PCT_WORDS, "pct_points": PCT_POINT_WORDS, "weeks": ["uger", "uge", "ugers"],
+    "hours": ["timer", "time", "timers"], "persons": PERSON_WORDS,
+}
+
+
+def normalise_minus(text: str) -> str:
+    return MINUS_RE.sub("-", text)
+
+
+def parse_danish_number(text: str) -> Optional[float]:
+    """A number in Danish notation, or None. A dot followed by three digits groups thousands."""
+    s = normalise_minus(text).strip().replace("\u00a0", " ")
+    s = re.sub(r"^([+-])\s+", r"\1", s)
+    s = s.rstrip("%").strip()
+    if THOUSANDS_RE.match(s):
+        return float(s.replace(".", "").replace(",", "."))
+    if COMMA_DECIMAL_RE.match(s):
+        return float(s.replace(",", "."))
+    if POINT_DECIMAL_RE.match(s):
+        return float(s)
+    return None
+
+
+def number_word_value(word: str) -> Optional[float]:
+    value = NUMBER_WORDS.get(word.casefold())
+    return None if value is None else float(value)
+
+
+# ---------------------------------------------------------------- table cells
+CELL_RE = re.compile(
+    r"^\s*(?P<num>[+-]?\s*\d[\d.]*(?:,\d+)?)\s*"
+    r"(?P<unit>%|pct\.?\s*point|pct\.?|procentpoint|procent|uger|timer|mio\.?\s*kr\.?|kr\.?)?"
+    r"(?:\s+af\s+\S+)?\s*[.*]?\s*$", re.I)
+CELL_UNITS = {"%": "pct", "pct": "pct", "pct.": "pct", "procent": "pct", "procentpoint": "pct_points",
+              "uger": "weeks", "timer": "hours"}
+
+
+def parse_cell_value(text: str) -> Optional[tuple[float, Optional[str]]]:
+    """(value, unit) when a table cell holds one number, else None ("-", words, ranges)."""
+    m = CELL_RE.match(normalise_minus(text))
+    if not m:
+        return None
+    value = parse_danish_number(m.group("num"))
+    if value is None:
+        return None
+    return value, _cell_unit(m.group("unit"))
+
+
+def _cell_unit(unit: Optional[str]) -> Optional[str]:
+    if not unit:
+        return None
+    u = re.sub(r"\s+", "", unit.casefold())
+    if "point" in u:
+        return "pct_points"
+    if u.startswith("mio"):
+        return "dkk_million"
+    return CELL_UNITS.get(u, CELL_UNITS.get(u.rstrip(".")))
+
+
+def is_year(value: float, text: str) -> bool:
+    return value.is_integer() and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and re.fullmatch(r"\d{4}", text.strip()) is not None
+
+
+# ---------------------------------------------------------------- quantities in sentences
+@dataclass
+class Quantity:
+    value: float
+    unit: Optional[str]
+    start: int          # character offsets in the text
+    end: int
+    text: str
+    in_parentheses: bool = False
+
+
+@lru_cache(maxsize=1)
+def pipeline():
+    """spaCy blank Danish pipeline and the quantity Matcher, built once per process."""
+    import spacy
+    from spacy.matcher import Matcher
+    nlp = spacy.blank("da")
+    matcher = Matcher(nlp.vocab)
+    num = {"LIKE_NUM": True}
+    sign = {"TEXT": {"IN": ["+", "-"]}, "OP": "?"}
+    word_num = {"LOWER": {"IN": list(NUMBER_WORDS)}}
+    matcher.add("rank", [[{"LOWER": {"IN": ["nr.", "nr", "nummer", "plads"]}}, num,
+                          {"LOWER": "ud", "OP": "?"}, {"LOWER": "af", "OP": "?"}, {"LIKE_NUM": True, "OP": "?"}]])
+    matcher.add("pct_points", [[sign, num, {"LOWER": {"IN": PCT_POINT_WORDS}}],
+                               [sign, num, {"LOWER": {"IN": ["pct.", "pct", "%"]}}, {"LOWER": {"IN": ["point", "points", "-point"]}}]])
+    matcher.add("pct", [[sign, num, {"LOWER": {"IN": PCT_WORDS}}]])
+    matcher.add("dkk_million", [[sign, num, {"LOWER": {"IN": ["mio.", "mio", "millioner", "mia.", "mia", "milliarder"]}},
+                                 {"LOWER": {"IN": ["kr.", "kr", "kroner"]}}]])
+    matcher.add("full_time_persons", [[sign, num, {"LOWER": {"REGEX": r"^(fuldtids|helårs)"}}]])
+    matcher.add("weeks", [[num, {"LOWER": {"IN": UNIT_WORDS["weeks"]}}]])
+    matcher.add("hours", [[num, {"LOWER": {"IN": UNIT_WORDS["hours"]}}]])
+    matcher.add("duration", [[num, {"LOWER": {"IN": DURATION_WORDS}}], [word_num, {"LOWER": {"IN": DURATION_WORDS}}]])
+    matcher.add("persons", [[num, {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"IN": PERSON_WORDS}}],
+                            [word_num, {"LOWER": {"IN": PERSON_WORDS}}]])
+    matcher.add("count", [[sign, num, {"IS_ALPHA": True, "OP": "?"}, {"IS_ALPHA": True}],
+                          [word_num, {"IS_ALPHA": True, "LENGTH": {">=": 4}}]])
+    matcher.add("bare", [[sign, num]])
+    return nlp, matcher
+
+
+PRIORITY = ["rank", "pct_points", "dkk_million", "pct", "full_time_persons", "weeks", "hours", "duration",
+            "persons", "count", "bare"]
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Quantities in reading order; years, durations, list numbers and rank denominators excluded."""
+    nlp, matcher = pipeline()
+    clean = normalise_minus(text)
+    doc = nlp(clean)
+    spans = _best_spans(doc, matcher(doc))
+    out = []
+    for label, start, end in spans:
+        q = _to_quantity(doc, label, start, end, clean)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _best_spans(doc, matches) -> list[tuple[str, int, int]]:
+    """Non-overlapping matches: the most specific label first, then the longest."""
+    nlp, _ = pipeline()
+    ranked = sorted(matches, key=lambda m: (PRIORITY.index(nlp.vocab.strings[m[0]]), -(m[2] - m[1]), m[1]))
+    taken: set[int] = set()
+    out = []
+    for match_id, start, end in ranked:
+        number_token = _number_token(doc, start, end)
+        if number_token is None or number_token in taken:
+            continue
+        if any(i in taken for i in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        out.append((nlp.vocab.strings[match_id], start, end))
+    return sorted(out, key=lambda s: s[1])
+
+
+def _number_token(doc, start: int, end: int) -> Optional[int]:
+    return next((i for i in range(start, end)
+                 if parse_danish_number(doc[i].text) is not None or doc[i].lower_ in NUMBER_WORDS), None)
+
+
+def _to_quantity(doc, label: str, start: int, end: int, text: str) -> Optional[Quantity]:
+    if label == "duration":
+        return None
+    i = _number_token(doc, start, end)
+    token = doc[i]
+    value = parse_danish_number(token.text)
+    if value is None:
+        value = number_word_value(token.text)   # "fire samtaler"; spaCy's like_num also says yes to "første"
+    if value is None:
+        return None
+    if i > start and doc[i - 1].text == "-":
+        value = -value
+    if label in ("count", "bare") and (is_year(value, token.text) or _is_list_number(doc, i)):
+        return None
+    unit = {"bare": "count"}.get(label, label)
+    if label == "dkk_million" and doc[i + 1].lower_.startswith("mia"):
+        value *= 1000
+    span = doc[start:end]
+    return Quantity(value=value, unit=unit, start=span.start_char, end=span.end_char, text=span.text,
+                    in_parentheses=_in_parentheses(text, span.start_char))
+
+
+def _is_list_number(doc, i: int) -> bool:
+    """'15:' or '3)' opening a sentence is a list number, not a quantity."""
+    nxt = doc[i + 1].text if i + 1 < len(doc) else ""
+    return nxt in (":", ")") and (i == 0 or doc[i - 1].text in (":", "(", "-"))
+
+
+def _in_parentheses(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("(") > before.count(")")

@@ -1,0 +1,113 @@
+"""What one target says: value and unit, direction, comparator, year and baseline.
+
+Value: the first quantity (spaCy Matcher rules in `danish.find_quantities`) that is not a
+baseline — not in parentheses ("(Nr. 77 i 2017)"), not the X of "fra X til Y" — so a change
+stated before its equivalent level wins ("fald på 2,6 % svarende til … 2.463").
+
+Direction: the first rule that applies, most specific first —
+at_level_with ("på niveau med", "svare til landsgennemsnittet"), at_most ("maksimalt",
+"højst", "ikke flere … end", "mindre end"), at_least ("mindst", "minimum", "min."),
+below / above (under / over / lavere end / højere end / bedre end a comparison level),
+maintain ("fastholdes", "fastholdelse af", "vedligeholdes", "bevare"),
+decrease ("fald", "nedbringe", "reduktion", "reduceres", "færre"),
+increase ("stigning", "øge", "øget", "hæve", "flere", "stigende", "forbedre"),
+reach (a number the target "skal være" / "udgøre" / establishes).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extractors.danish import find_quantities
+
+COMPARISON = r"(?:lands|regions|kommune)?gennemsnit\w*|lands-|regions-|landsplan|hele\s+landet|region\s+\w+|niveau\w*|andelen\s+i|\d"
+DIRECTION_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("at_level_with", re.compile(r"på\s+niveau\s+(?:med|som)|svare(?:r|nde)?\s+til\s+(?:lands|regions)?gennemsnit|"
+                                 r"svare(?:r|nde)?\s+til\s+(?:niveauet|andelen|udviklingen)\s+i", re.I)),
+    ("at_most", re.compile(r"\bmaksimalt\b|\bhøjst\b|ikke\s+(?:\w+\s+){0,2}(?:flere|mere|højere)\b[^.]{0,60}\bend\b|"
+                           r"\bmindre\s+end\b|\bmax\.", re.I)),
+    ("at_least", re.compile(r"\bmindst\b|\bminimum\b|\bmin\.|som\s+minimum|ikke\s+under\b", re.I)),
+    ("below", re.compile(rf"\bunder\s+(?:{COMPARISON})|\blavere\s+end\b", re.I)),
+    ("above", re.compile(rf"\bover\s+(?:{COMPARISON})|\bhøjere\s+end\b|\bbedre\s+end\b", re.I)),
+    ("maintain", re.compile(r"\bfasthold(?:es|e|t)\b(?!\s+(?:på\s+arbejdsmarkedet|i\s+(?:job|beskæftigelse|arbejde)))|"
+                            r"\bfastholdelse\s+af\b|\bvedligehold(?:es|e)\b|\bbevar(?:e|es)\b|\buændret\b", re.I)),
+    ("decrease", re.compile(r"\bfald\b|\bfalde\b|\bnedbring\w*|\breduktion\w*|\breducer\w*|\bfærre\b|\bmindsk\w*|"
+                            r"\bbegrænse\w*", re.I)),
+    ("increase", re.compile(r"\bstigning\w*|\bstige\b|\bøge[st]?\b|\bøgning\b|\bhæve[s]?\b|\bflere\b|\bstigende\b|"
+                            r"\bforbedre[sr]?\b|\budvide[s]?\b", re.I)),
+]
+REACH_RE = re.compile(r"\bskal\s+(?:\w+\s+){0,3}?(?:være|udgøre|nå)\b|\budgør\w*\b|\betablering\s+af\b|\betablere\b", re.I)
+COMPARATOR_RE = re.compile(
+    r"(lands-\s+og\s+regionsgennemsnittet|landsgennemsnittet|regionsgennemsnittet|gennemsnittet\s+for\s+region\s+[A-ZÆØÅ]\w+|"
+    r"(?-i:Region\s+[A-ZÆØÅ]\w+)|hele\s+landet|landsplan|niveauet\s+for\s+\d{4}|tallet\s+for\s+\d{4})", re.I)
+RELATIVE_YEAR_RE = re.compile(r"(?:i\s+forhold\s+til|end\s+i|sammenlignet\s+med)\s+(\d{4})", re.I)
+TARGET_YEAR_RE = re.compile(r"(?<!forhold til )(?<!end )(?<!fra )(?<!for )\b(?:i|ved\s+udgangen\s+af|i\s+løbet\s+af|"
+                            r"inden\s+udgangen\s+af|frem\s+mod|til)\s+((?:19|20)\d\d)\b", re.I)
+FROM_TO_RE = re.compile(r"\bfra\s+(?P<from>[^,;]{1,40}?)\s+til\s+(?P<to>[-+−]?\d)", re.I)
+
+
+@dataclass
+class TargetDescription:
+    value: Optional[float]
+    unit: Optional[str]
+    direction: Optional[str]
+    comparator: Optional[str]
+    year: Optional[int]
+    baseline_text: Optional[str]
+
+
+def describe_target(text: str, default_year: Optional[int] = None, context: Optional[str] = None) -> TargetDescription:
+    """Parse one target. `context` (e.g. the goal cell of a table row) lends its direction
+    and comparator when the target's own text states none."""
+    quantity = _value(text)
+    direction = direction_of(text, has_number=quantity is not None)
+    comparator = comparator_of(text)
+    if context:
+        direction = direction or direction_of(context, has_number=False)
+        comparator = comparator or comparator_of(context)
+    return TargetDescription(
+        value=quantity.value if quantity else None, unit=quantity.unit if quantity else None,
+        direction=direction, comparator=comparator, year=default_year or target_year_of(text),
+        baseline_text=baseline_of(text))
+
+
+def _value(text: str):
+    from_to = FROM_TO_RE.search(text)
+    for q in find_quantities(text):
+        if q.in_parentheses:
+            continue
+        if from_to and from_to.start("from") <= q.start < from_to.end("from"):
+            continue
+        return q
+    return None
+
+
+def direction_of(text: str, has_number: Optional[bool] = None) -> Optional[str]:
+    for name, pattern in DIRECTION_RULES:
+        if pattern.search(text):
+            return name
+    if has_number is None:
+        has_number = bool(find_quantities(text))
+    return "reach" if has_number and REACH_RE.search(text) else None
+
+
+def comparator_of(text: str) -> Optional[str]:
+    m = COMPARATOR_RE.search(text)
+    if m:
+        return " ".join(m.group(1).split())
+    m = RELATIVE_YEAR_RE.search(text)
+    return m.group(1) if m else None
+
+
+def target_year_of(text: str) -> Optional[int]:
+    years = [int(y) for y in TARGET_YEAR_RE.findall(text)]
+    return years[-1] if years else None
+
+
+def baseline_of(text: str) -> Optional[str]:
+    m = re.search(r"\(([^)]*\d[^)]*)\)", text)
+    if m and re.search(r"\bnr\.|\d+\s*%|\d{4}", m.group(1), re.I):
+        return m.group(1).strip()
+    m = FROM_TO_RE.search(text)
+    return m.group("from").strip() if m else None

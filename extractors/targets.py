@@ -1,0 +1,391 @@
+"""Result targets: every stated goal level, result requirement or success criterion.
+
+Three places, one record per place a target is stated:
+- target tables, known by a header cell such as "Mål", "Mål 2019", "Resultatkrav",
+  "Målsætning": one target per requirement (a cell with several paragraphs or numbered
+  items gives several); a row with an empty goal cell keeps the goal of the row above;
+  "Status …", "Datakilde" and "Opfølgning" columns fill baseline_text, data_source, follow_up;
+- prose after a cue ("Målsætning:", "Resultatkrav Tårnby:", "Resultatmål …:", "Overordnede
+  mål:", "Mål for 2020:") to the end of its paragraph — or, when the cue stands alone, each
+  following requirement paragraph or list item (origin `list`);
+- in a status section ("Status resultatmål for 2019") last year's targets are restated:
+  period `prior`.
+Each text is parsed by `describe_target` (value, unit, direction, comparator, year, group).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from extractors.danish import find_quantities
+from extractors.goal_catalogue import norm, theme_for
+from extractors.lists import split_marker
+from extractors.outline import section_at
+from extractors.tables import NormTable
+from extractors.target_rules import describe_target, direction_of
+from models.catalogues import match_target_group
+from models.document import Line, ParsedDocument
+from models.records import Goal, Section, Target
+
+EXTRACTOR = "targets"
+VERSION = "1"
+STRONG_CUE_RE = re.compile(
+    r"^(?P<cue>(?:(?:fælles\s+)?resultatkrav|resultatmål|effektmål|succeskriteri(?:er|e)|målsætning(?:en)?|"
+    r"overordnede?\s+mål|specifikke\s+mål|mål\s+for\s+(?:\d{4}|året|indsatsen)|mål)(?:\s+[^:]{0,60})?:)\s*(?P<rest>.*)$", re.I)
+WEAK_CUE_RE = re.compile(r"^(?P<cue>(?:det\s+overordnede\s+)?mål(?:et|sætningen)?(?:\s+med\s+[^,.]{1,60})?\s+er,?)\s*(?P<rest>at\b.*)$", re.I)
+STATUS_RE = re.compile(r"\b(status|opfølgning|resultat(?:er|mål)?|evaluering)\b.*\b(19|20)\d\d\b|\bstatus\b", re.I)
+REQUIREMENT_RE = re.compile(r"\bskal\b|\bmindst\b|\bminimum\b|\bmaksimalt\b|\bhøjst\b|nedbring|\bøge|reducer|"
+                            r"\bfald\b|stigning|på niveau|fasthold", re.I)
+TARGET_HEADER_RE = re.compile(r"^(mål|mål\s+(for\s+)?\d{4}|målsætning(er)?|resultatkrav|resultatmål|succeskriteri\w*|"
+                              r"effektmål|forventet\s+resultat|måltal)\b", re.I)
+GOAL_HEADER_RE = re.compile(r"beskæftigelsesmål|ministermål|indsatsområde|hvad følges der op|^mål$|fokusområde|^$", re.I)
+BASELINE_HEADER_RE = re.compile(r"^(status|udgangspunkt|baseline|niveau|resultat)\b", re.I)
+SOURCE_HEADER_RE = re.compile(r"datakilde|^kilde", re.I)
+FOLLOW_HEADER_RE = re.compile(r"opfølgning|hvornår følges|følges op", re.I)
+MAX_TARGET_CHARS = 600
+
+
+@dataclass
+class _Found:
+    text: str
+    origin: str
+    line_start: int
+    line_end: int
+    page: Optional[int]
+    cue_year: Optional[int] = None
+    goal_text: Optional[str] = None
+    baseline: Optional[str] = None
+    data_source: Optional[str] = None
+    follow_up: Optional[str] = None
+    section: Optional[Section] = None
+
+
+def extract_targets(doc: ParsedDocument, sections: list[Section], goals: list[Goal],
+                    tables: list[NormTable], plan_year: Optional[int]) -> list[Target]:
+    found = prose_targets(doc, sections) + table_targets(tables, sections)
+    found.sort(key=lambda f: (f.line_start, f.origin == "table"))
+    goal_for = _GoalLinker(sections, goals, doc.content_lines())
+    out = []
+    for k, f in enumerate(found):
+        prior = _in_status_section(f.section, sections, plan_year)
+        out.append(_record(doc, k, f, goal_for(f), prior, plan_year))
+    _link_restatements(out)
+    return out
+
+
+# ---------------------------------------------------------------- prose
+def prose_targets(doc: ParsedDocument, sections: list[Section]) -> list[_Found]:
+    content = doc.content_lines()
+    headings = {s.heading_line for s in sections}
+    status_lines = _status_line_ranges(sections)
+    out: list[_Found] = []
+    i = 0
+    while i < len(content):
+        ln = content[i]
+        cue, rest = _cue(ln)
+        if cue is None and _in_ranges(ln.line_no, status_lines) and not ln.line_no in headings:
+            got, i = _status_item(content, i, headings)
+            out += [_with_section(f, sections) for f in got]
+            continue
+        if cue is None:
+            i += 1
+            continue
+        para = _paragraph(content, i, headings)
+        if rest:
+            text = " ".join([rest] + [x.text.strip() for x in para[1:]])
+            out.append(_found(text, "prose", para, sections, cue))
+            i += len(para)
+        else:
+            items, i = _items_after(content, i + 1, headings)
+            out += [_found(t, "list", lines, sections, cue) for t, lines in items]
+    return out
+
+
+def _cue(line: Line) -> tuple[Optional[str], str]:
+    text = line.text.strip()
+    marker, body = split_marker(text)
+    m = STRONG_CUE_RE.match(body) or WEAK_CUE_RE.match(body)
+    if not m:
+        return None, ""
+    rest = m.group("rest").strip()
+    if m.re is WEAK_CUE_RE and not _measurable(rest):
+        return None, ""
+    return m.group("cue"), rest
+
+
+def _measurable(text: str) -> bool:
+    """A weak cue ("Målet er, at …") leads a target only when the text states a level or a change."""
+    return bool(find_quantities(text)) or describe_direction(text) in (
+        "decrease", "increase", "at_most", "at_least", "at_level_with")
+
+
+def _paragraph(content: list[Line], i: int, headings: set[int]) -> list[Line]:
+    lines = [content[i]]
+    for ln in content[i + 1:]:
+        if ln.para_start or ln.line_no in headings or split_marker(ln.text)[0] is not None:
+            break
+        lines.append(ln)
+    return lines
+
+
+def _items_after(content: list[Line], i: int, headings: set[int]) -> tuple[list[tuple[str, list[Line]]], int]:
+    """Requirement paragraphs or list items after a cue that stands alone. Lead lines that
+    end with ':' ("Ressourceforløbsmodtagere:") and notes in parentheses are skipped."""
+    items: list[tuple[str, list[Line]]] = []
+    marked: Optional[bool] = None
+    while i < len(content):
+        ln = content[i]
+        if ln.line_no in headings and not items and len(ln.text) < 80:
+            i += 1       # a sub-heading naming the project the requirements below belong to
+            continue
+        if ln.line_no in headings or _cue(ln)[0] is not None:
+            break
+        para = _paragraph(content, i, headings)
+        marker, body = split_marker(ln.text)
+        text = " ".join([body] + [x.text.strip() for x in para[1:]])
+        is_marked = marker is not None
+        marked = is_marked if marked is None else marked
+        if text.rstrip().endswith(":") or (text.startswith("(") and text.rstrip().endswith(")")):
+            i += len(para)
+            continue
+        if is_marked != marked and not is_marked or not _requirement_like(text):
+            break
+        items.append((text, para))
+        i += len(para)
+    return items, i
+
+
+def _requirement_like(text: str) -> bool:
+    return len(text) <= MAX_TARGET_CHARS and (bool(REQUIREMENT_RE.search(text)) or bool(find_quantities(text)))
+
+
+def _status_item(content: list[Line], i: int, headings: set[int]) -> tuple[list[_Found], int]:
+    """In a status section, a list item stating a requirement restates last year's target."""
+    ln = content[i]
+    marker, body = split_marker(ln.text)
+    if marker is None:
+        return [], i + 1
+    para = _paragraph(content, i, headings)
+    text = " ".join([body] + [x.text.strip() for x in para[1:]])
+    if text.rstrip().endswith(":") or not _requirement_like(text):
+        return [], i + len(para)
+    return [_Found(text=_clean(text), origin="list", line_start=para[0].line_no,
+                   line_end=para[-1].line_no, page=para[0].page)], i + len(para)
+
+
+def _found(text: str, origin: str, lines: list[Line], sections: list[Section], cue: str) -> _Found:
+    year = re.search(r"\b((?:19|20)\d\d)\b", cue)
+    f = _Found(text=_clean(text), origin=origin, line_start=lines[0].line_no, line_end=lines[-1].line_no,
+               page=lines[0].page, cue_year=int(year.group(1)) if year else None)
+    return _with_section(f, sections)
+
+
+def _with_section(f: _Found, sections: list[Section]) -> _Found:
+    f.section = section_at(sections, f.line_start)
+    return f
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"^[-–•▪*\s]+", "", text)
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- tables
+def table_targets(tables: list[NormTable], sections: list[Section]) -> list[_Found]:
+    out: list[_Found] = []
+    for table in tables:
+        roles = target_table_roles(table)
+        if roles is None:
+            continue
+        out += _table_rows(table, roles, sections)
+    return out
+
+
+def target_table_roles(table: NormTable) -> Optional[dict[str, int]]:
+    """Column roles of a target table (requirement, goal, baseline, source, follow-up), or None."""
+    labels = [c.strip() for c in table.columns]
+    req = next((i for i, c in enumerate(labels) if TARGET_HEADER_RE.match(c.split(" / ")[-1])), None)
+    if req is None:
+        return None
+    roles = {"requirement": req}
+    for i, c in enumerate(labels):
+        if i == req:
+            continue
+        if "goal" not in roles and i < req and GOAL_HEADER_RE.search(c):
+            roles["goal"] = i
+        elif BASELINE_HEADER_RE.match(c):
+            roles["baseline"] = i
+        elif SOURCE_HEADER_RE.search(c):
+            roles["source"] = i
+        elif FOLLOW_HEADER_RE.search(c):
+            roles["follow_up"] = i
+    roles.setdefault("goal", 0 if req != 0 else -1)
+    return roles
+
+
+def _table_rows(table: NormTable, roles: dict[str, int], sections: list[Section]) -> list[_Found]:
+    year = re.search(r"\b((?:19|20)\d\d)\b", table.columns[roles["requirement"]])
+    section = section_at(sections, table.anchor_line - 1) if table.anchor_line else None
+    out = []
+    goal_text: Optional[str] = None
+    for row in table.rows:
+        cells = row.cells
+        if roles["goal"] >= 0 and cells[roles["goal"]].text.strip():
+            goal_text = cells[roles["goal"]].text.strip()
+        for part in _requirements(cells[roles["requirement"]]):
+            out.append(_Found(
+                text=part, origin="table", line_start=table.anchor_line, line_end=table.anchor_line,
+                page=row.page, cue_year=int(year.group(1)) if year else None, goal_text=goal_text,
+                baseline=_cell(cells, roles.get("baseline")), data_source=_cell(cells, roles.get("source")),
+                follow_up=_cell(cells, roles.get("follow_up")), section=section))
+    return out
+
+
+def _requirements(cell) -> list[str]:
+    """One requirement per paragraph or numbered item; a lead line ending in ':' is folded
+    into nothing (it names a project, not a requirement)."""
+    parts = cell.paragraphs or ([cell.text] if cell.text.strip() else [])
+    out = []
+    for p in parts:
+        p = _clean(split_marker(p)[1] if split_marker(p)[0] else p)
+        if p and not p.rstrip().endswith(":"):
+            out.append(p)
+    return out
+
+
+def _cell(cells, index: Optional[int]) -> Optional[str]:
+    if index is None or index < 0 or index >= len(cells):
+        return None
+    return " ".join(cells[index].text.split()) or None
+
+
+# ---------------------------------------------------------------- goals and periods
+class _GoalLinker:
+    """The goal of a target: its table's goal column, else the goal of its section (or a
+    section heading that repeats a goal's wording), walking up the section tree."""
+
+    def __init__(self, sections: list[Section], goals: list[Goal], lines: Optional[list[Line]] = None):
+        self.goals = goals
+        self.lines = lines or []
+        self.by_section = {g.section_id: g for g in goals if g.section_id and _goal_is_heading(g, sections)}
+        self.parent = {s.section_id: s for s in sections}
+        self.sections = sections
+
+    def __call__(self, f: _Found) -> Optional[str]:
+        if f.goal_text:
+            goal = self.by_text(f.goal_text)
+            if goal is not None or f.origin == "table":
+                return goal.goal_id if goal else None
+        node = f.section
+        while node is not None:
+            goal = self.by_section.get(node.section_id) or self.by_text(node.title, 88, use_theme=False)
+            if goal is not None:
+                return goal.goal_id
+            top = node
+            node = self.parent.get(node.parent_id) if node.parent_id else None
+        goal = self.restated_above(f.line_start, top.heading_line if f.section else 0)
+        return goal.goal_id if goal else None
+
+    def restated_above(self, line_no: int, stop: int) -> Optional[Goal]:
+        """A status section restates goals as plain lines above their targets: the nearest
+        line above (inside the same top section) that repeats a goal's wording."""
+        for ln in reversed([x for x in self.lines if stop <= x.line_no < line_no]):
+            if len(ln.text) > 250 or split_marker(ln.text)[0] is not None:
+                continue
+            goal = next((g for g in self.goals if _wording_score(ln.text, g.text) >= 90
+                         and len(ln.text) <= 1.3 * len(g.text) + 5), None)
+            if goal is not None:
+                return goal
+        return None
+
+    def by_text(self, text: str, threshold: float = 80, use_theme: bool = True) -> Optional[Goal]:
+        """The goal a label names: by wording (any of the goal's wordings), else by shared
+        word stems ("Værdig sagsbehandling"), else by theme when one goal has it."""
+        scored = [(max(_wording_score(text, w) for w in [g.text, *g.variants]), g) for g in self.goals]
+        score, best = max(scored, key=lambda sg: sg[0], default=(0.0, None))
+        if best is not None and score >= threshold:
+            return best
+        if not use_theme:
+            return None
+        theme = theme_for(text)
+        same = [g for g in self.goals if theme and g.theme == theme]
+        ministers = [g for g in same if g.kind == "minister"]
+        pick = ministers if len(ministers) == 1 else same
+        return pick[0] if len(pick) == 1 else None
+
+
+def _wording_score(label: str, wording: str) -> float:
+    a, b = norm(label), norm(wording)
+    if not a or not b:
+        return 0.0
+    score = fuzz.ratio(a, b)
+    if len(a) > 20 and (b.startswith(a[:40]) or a.startswith(b[:40])):
+        score = max(score, 90.0)
+    stems_a = {w[:6] for w in a.split() if len(w) >= 4}
+    stems_b = {w[:6] for w in b.split() if len(w) >= 4}
+    if stems_a and stems_a <= stems_b:
+        score = max(score, 85.0)
+    return score
+
+
+def _goal_is_heading(goal: Goal, sections: list[Section]) -> bool:
+    section = next((s for s in sections if s.section_id == goal.section_id), None)
+    return section is not None and section.heading_line == goal.line_start
+
+
+def _status_line_ranges(sections: list[Section]) -> list[tuple[int, int]]:
+    out = []
+    for k, s in enumerate(sections):
+        if STATUS_RE.search(s.title) and s.level <= 2:
+            end = next((x.heading_line for x in sections[k + 1:] if x.level <= s.level), 10 ** 9)
+            out.append((s.heading_line, end - 1))
+    return out
+
+
+def _in_ranges(line_no: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= line_no <= b for a, b in ranges)
+
+
+def _in_status_section(section: Optional[Section], sections: list[Section], plan_year: Optional[int]) -> bool:
+    by_id = {s.section_id: s for s in sections}
+    node = section
+    while node is not None:
+        m = STATUS_RE.search(node.title)
+        if m:
+            year = re.search(r"\b((?:19|20)\d\d)\b", node.title)
+            return year is None or plan_year is None or int(year.group(1)) < plan_year
+        node = by_id.get(node.parent_id) if node.parent_id else None
+    return False
+
+
+# ---------------------------------------------------------------- parsing one target
+def describe_direction(text: str) -> Optional[str]:
+    return direction_of(text)
+
+
+def _record(doc: ParsedDocument, k: int, f: _Found, goal_id: Optional[str], prior: bool,
+            plan_year: Optional[int]) -> Target:
+    d = describe_target(f.text, default_year=f.cue_year, context=f.goal_text)
+    return Target(doc_id=doc.doc_id, page=f.page, line_start=f.line_start, line_end=f.line_end,
+                  extractor=EXTRACTOR, extractor_version=VERSION, target_id=f"{doc.doc_id}-t{k}", ord=k,
+                  goal_id=goal_id, section_id=f.section.section_id if f.section else None, origin=f.origin,
+                  text=f.text, period="prior" if prior else "plan",
+                  baseline_text=f.baseline or d.baseline_text, target_value=d.value, unit=d.unit,
+                  direction=d.direction, target_year=d.year, comparator=d.comparator,
+                  target_group=match_target_group(f.text) or (match_target_group(f.goal_text) if f.goal_text else None),
+                  data_source=f.data_source, follow_up=f.follow_up)
+
+
+def _link_restatements(targets: list[Target]) -> None:
+    """A target stated in a section and again in an overview table: `same_as` points back."""
+    for t in targets:
+        if t.origin != "table":
+            continue
+        for other in targets:
+            if other.origin != "table" and other.target_value == t.target_value and \
+                    fuzz.ratio(norm(other.text), norm(t.text)) >= 85:
+                t.same_as = other.target_id
+                break
