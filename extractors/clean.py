@@ -64,13 +64,13 @@ def _mask(text: str) -> str:
 def flag_running_headers(doc: ParsedDocument) -> None:
     heights = {p.number: p.height or 0.0 for p in doc.pages}
     pages = len(doc.pages)
-    if pages < MIN_REPEAT_PAGES:
+    if pages < 2:
         return
     zoned = [(ln, _margin_zone(ln, heights)) for ln in doc.lines]
     counts = Counter((zone, _mask(ln.text)) for ln, zone in zoned if zone)
     pages_with = {key: len({ln.page for ln, z in zoned if z and (z, _mask(ln.text)) == key})
                   for key in counts}
-    needed = max(MIN_REPEAT_PAGES, int(pages * REPEAT_SHARE))
+    needed = max(2, min(MIN_REPEAT_PAGES, pages - 1), int(pages * REPEAT_SHARE))
     for ln, zone in zoned:
         if zone and pages_with[(zone, _mask(ln.text))] >= needed:
             ln.flags.add(LineFlag.HEADER if zone == "top" else LineFlag.FOOTER)
@@ -243,15 +243,15 @@ LIST_START_RE = re.compile(r"^\s*([•▪■●◦○–\-*➢►✓]|\d{1,2}[.)
 
 
 def fix_page_break_paragraphs(doc: ParsedDocument) -> None:
-    """The first content line of a page continues the paragraph of the previous page unless
-    the previous line ended a sentence or stopped short of the right margin, or the line
-    starts a list item or is set in another style."""
+    """The first content line of a page or column continues the paragraph before the break
+    unless the previous line ended a sentence or stopped short of the right margin, or the
+    line starts a list item or is set in another style."""
     right = _right_edges(doc)
     prev: Line | None = None
     for ln in doc.lines:
         if not ln.is_content:
             continue
-        if prev is not None and ln.page != prev.page and ln.page is not None:
+        if prev is not None and ln.page is not None and (ln.page != prev.page or ln.column != prev.column):
             size_same = (ln.font_size or 0) == (prev.font_size or 0) and ln.bold == prev.bold
             ln.para_start = (prev.text.rstrip().endswith((".", ":", "!", "?"))
                              or bool(LIST_START_RE.match(ln.text)) or not size_same

@@ -28,6 +28,7 @@ from extractors.goal_catalogue import (goal_similarity, looks_like_catalogue_goa
 from extractors.lists import split_marker
 from extractors.outline import section_at, section_of_table
 from models.document import Line, ParsedDocument, Table
+from extractors.tables import NormTable
 from extractors.toc import toc_line_span
 from models.records import Goal, Section, TocEntry
 
@@ -69,7 +70,8 @@ class Candidate:
 
 # ---------------------------------------------------------------- the stage
 def extract_goals(doc: ParsedDocument, sections: list[Section], plan_year: Optional[int],
-                  toc: Optional[list[TocEntry]] = None) -> tuple[list[Goal], list[str]]:
+                  toc: Optional[list[TocEntry]] = None,
+                  tables: Optional[list[NormTable]] = None) -> tuple[list[Goal], list[str]]:
     """(goals, warnings)."""
     warnings: list[str] = []
     toc = toc or []
@@ -78,8 +80,8 @@ def extract_goals(doc: ParsedDocument, sections: list[Section], plan_year: Optio
     if doc.flattened:
         heads += flattened_line_candidates(doc, sections, toc_line_span(doc, toc) if toc else None)
     groups = merge_candidates(heads, goal_year)
-    groups = merge_candidates(groups + list_candidates(doc, sections) + table_candidates(doc, sections),
-                              goal_year)
+    groups = merge_candidates(groups + list_candidates(doc, sections) + table_candidates(doc, sections)
+                              + target_table_candidates(tables or [], sections, goal_year), goal_year)
     goals = [_to_goal(doc, i, g, goal_year, warnings) for i, g in enumerate(_in_order(groups))]
     _drop_duplicate_keys(goals, warnings)
     return goals, warnings
@@ -295,6 +297,28 @@ def _goal_table_candidates(table: Table, sections: list[Section]) -> list[Candid
                                      family=f"table:{table.table_no}:{col}",
                                      section_id=sec.section_id if sec else None, seq=col * 100 + k,
                                      local_hint=kind == "local", minister_hint=kind == "minister"))
+    return out
+
+
+def target_table_candidates(tables: list[NormTable], sections: list[Section],
+                            goal_year: Optional[int]) -> list[Candidate]:
+    """The goal column of a target table states goals too; a cell is taken as a goal only
+    when it states one of the goal year's catalogue goals (other cells are sub-targets)."""
+    from extractors.targets import target_table_roles
+    out = []
+    year = nearest_catalogue_year(goal_year)
+    for table in tables:
+        roles = target_table_roles(table)
+        if roles is None or roles.get("goal", -1) < 0:
+            continue
+        sec = section_of_table(sections, table)
+        for k, row in enumerate(table.rows):
+            text = " ".join(row.cells[roles["goal"]].text.split())
+            if text and match_goal_year(text, year)[0] is not None:
+                out.append(Candidate(text=_strip_suffix(text)[0], number=None, page=row.page,
+                                     line_no=table.anchor_line, source="table",
+                                     family=f"target_table:{table.table_no}", seq=k,
+                                     section_id=sec.section_id if sec else None))
     return out
 
 

@@ -8,6 +8,7 @@ handled document-wide in `extractors.clean`.
 """
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -242,10 +243,11 @@ def _count_before(kept: list[RawLine], table: Table) -> int:
 
 # ---------------------------------------------------------------- rows, columns, lines
 def words_to_rows(words: list[Word]) -> list[list[Word]]:
-    """Group words into physical rows by vertical position; each row sorted left to right."""
+    """Group words into physical rows by vertical position; each row sorted left to right.
+    A word joins a row when it overlaps the row's first word vertically (no chaining)."""
     rows: list[list[Word]] = []
     for w in sorted(words, key=lambda w: (round(w.top, 1), w.x0)):
-        if rows and _same_row(rows[-1], w):
+        if rows and _same_row(rows[-1][0], w):
             rows[-1].append(w)
         else:
             rows.append([w])
@@ -254,40 +256,40 @@ def words_to_rows(words: list[Word]) -> list[list[Word]]:
     return rows
 
 
-def _same_row(row: list[Word], w: Word) -> bool:
-    top = min(x.top for x in row)
-    bottom = max(x.bottom for x in row)
-    overlap = min(bottom, w.bottom) - max(top, w.top)
-    return overlap > 0.5 * min(bottom - top, w.bottom - w.top)
+def _same_row(ref: Word, w: Word) -> bool:
+    overlap = min(ref.bottom, w.bottom) - max(ref.top, w.top)
+    return overlap > 0.5 * min(ref.bottom - ref.top, w.bottom - w.top)
 
 
 def rows_to_bands(rows: list[list[Word]], width: float, height: float):
-    """Split rows into bands of reading order. On a two-column page, rows that do not cross
-    the gutter are read left column first, then right; full-width rows stay where they are.
+    """Split the page into bands in reading order. On a two-column page, the words between
+    two full-width rows are split at the gutter and each column is read top to bottom, left
+    column first; a row with a word across the gutter stays a full-width band.
     Returns (bands, number_of_columns); each band is a list of rows, each row a list of RawLine."""
     gutter = find_gutter(rows, width, height)
     if gutter is None:
         return [[[RawLine(words=r)] for r in rows]], 1
+    mid = (gutter[0] + gutter[1]) / 2
     bands: list[list[list[RawLine]]] = []
-    pending: list[list[Word]] = []
+    pending: list[Word] = []
     for row in rows:
-        if any(w.x0 < gutter[1] and w.x1 > gutter[0] for w in row):
+        in_margin = not 0.06 * height < row[0].top < 0.94 * height
+        if in_margin or any(w.x0 < mid - 1 and w.x1 > mid + 1 for w in row):
             if pending:
-                bands.append(_two_column_band(pending, gutter))
+                bands.append(_two_column_band(pending, mid))
                 pending = []
             bands.append([[RawLine(words=row)]])
         else:
-            pending.append(row)
+            pending.extend(row)
     if pending:
-        bands.append(_two_column_band(pending, gutter))
+        bands.append(_two_column_band(pending, mid))
     return bands, 2
 
 
-def _two_column_band(rows: list[list[Word]], gutter) -> list[list[RawLine]]:
-    left = [[w for w in r if w.x1 <= gutter[0]] for r in rows]
-    right = [[w for w in r if w.x0 >= gutter[1]] for r in rows]
-    return ([[RawLine(words=r, column=1)] for r in left if r]
-            + [[RawLine(words=r, column=2)] for r in right if r])
+def _two_column_band(words: list[Word], mid: float) -> list[list[RawLine]]:
+    left = words_to_rows([w for w in words if (w.x0 + w.x1) / 2 < mid])
+    right = words_to_rows([w for w in words if (w.x0 + w.x1) / 2 >= mid])
+    return [[RawLine(words=r, column=1)] for r in left] + [[RawLine(words=r, column=2)] for r in right]
 
 
 def find_gutter(rows: list[list[Word]], width: float, height: float) -> Optional[tuple[float, float]]:
@@ -345,7 +347,8 @@ def segment_line(line: RawLine) -> list[list[Word]]:
     segs: list[list[Word]] = [[line.words[0]]]
     for prev, w in zip(line.words, line.words[1:]):
         gap = w.x0 - prev.x1
-        if gap > SEGMENT_GAP_EM * max(prev.size, w.size, 6.0) and not _is_marker(segs[-1]):
+        lone_marker = len(segs) == 1 and _is_marker(segs[0])
+        if gap > SEGMENT_GAP_EM * max(prev.size, w.size, 6.0) and not lone_marker:
             segs.append([w])
         else:
             segs[-1].append(w)
@@ -354,7 +357,7 @@ def segment_line(line: RawLine) -> list[list[Word]]:
 
 def _is_marker(seg: list[Word]) -> bool:
     text = " ".join(w.text for w in seg)
-    return text in BULLETS or (len(text) <= 4 and text.rstrip(".)").isdigit())
+    return text in BULLETS or bool(re.fullmatch(r"\(?\d{1,2}[.)]|[a-z][.)]", text))
 
 
 def lines_to_aligned_tables(lines: list[RawLine], number: int) -> tuple[list[RawLine], list[Table]]:
@@ -453,17 +456,29 @@ def _looks_like_toc(run: list[RawLine]) -> bool:
 def _assign_cells(run: list[RawLine], columns, number: int) -> list[TableRow]:
     rows: list[TableRow] = []
     prev: Optional[RawLine] = None
+    wrap_gap = _wrapped_line_gap(run)
     for ln in run:
         texts = [""] * len(columns)
         for seg in ln.segments:
             col = _column_of(seg, columns)
             texts[col] = (texts[col] + " " + " ".join(w.text for w in seg)).strip()
-        if rows and prev is not None and _continues_row(prev, ln, texts):
+        wrapped = wrap_gap is not None and prev is not None and ln.top - prev.bottom <= wrap_gap
+        if rows and prev is not None and (wrapped or _continues_row(prev, ln, texts)):
             _merge_into(rows[-1], texts)
         else:
             rows.append(TableRow(page=number, cells=[Cell(text=t, page=number) for t in texts]))
         prev = ln
     return rows
+
+
+def _wrapped_line_gap(run: list[RawLine]) -> Optional[float]:
+    """When rows are spaced wider than the lines inside a cell, the narrower gap marks a
+    wrapped cell line; None when all gaps are alike."""
+    gaps = [b.top - a.bottom for a, b in zip(run, run[1:])]
+    if len(gaps) < 2:
+        return None
+    narrow, typical = min(gaps), statistics.median(gaps)
+    return narrow + 0.6 if typical - narrow > 1.0 else None
 
 
 def _column_of(seg: list[Word], columns) -> int:

@@ -151,11 +151,21 @@ def is_value_cell(text: str) -> bool:
 
 
 def count_header_rows(rows: list[TableRow]) -> int:
-    """Leading rows before the first row with a number outside the first column; at least one."""
-    for i, row in enumerate(rows[:MAX_HEADER_ROWS + 1]):
-        if any(is_value_cell(c.text) for c in row.cells[1:]):
-            return max(1, i) if i else 0
-    return 1 if len(rows) > 1 else 0
+    """The first row, unless it holds numbers, and the rows after it that continue the header:
+    no number outside the first column and an empty first cell (the second line of a
+    two-level header)."""
+    if len(rows) < 2 or _has_value(rows[0]):
+        return 0
+    count = 1
+    for row in rows[1:MAX_HEADER_ROWS]:
+        if _has_value(row) or row.cells[0].text.strip():
+            break
+        count += 1
+    return count
+
+
+def _has_value(row: TableRow) -> bool:
+    return any(is_value_cell(c.text) for c in row.cells[1:])
 
 
 def column_labels(header: list[TableRow], width: int, source: str) -> list[str]:

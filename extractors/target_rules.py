@@ -44,7 +44,7 @@ COMPARATOR_RE = re.compile(
 RELATIVE_YEAR_RE = re.compile(r"(?:i\s+forhold\s+til|end\s+i|sammenlignet\s+med)\s+(\d{4})", re.I)
 TARGET_YEAR_RE = re.compile(r"(?<!forhold til )(?<!end )(?<!fra )(?<!for )\b(?:i|ved\s+udgangen\s+af|i\s+løbet\s+af|"
                             r"inden\s+udgangen\s+af|frem\s+mod|til)\s+((?:19|20)\d\d)\b", re.I)
-FROM_TO_RE = re.compile(r"\bfra\s+(?P<from>[^,;]{1,40}?)\s+til\s+(?P<to>[-+−]?\d)", re.I)
+FROM_TO_RE = re.compile(r"\bfra\s+(?P<from>[-+−]?\d[\d.,]*\s*(?:%|pct\.?|procent|\w+)?|[^,;]{1,40}?)\s+til\s+(?P<to>[-+−]?\d)", re.I)
 
 
 @dataclass

@@ -207,9 +207,11 @@ def table_targets(tables: list[NormTable], sections: list[Section]) -> list[_Fou
 def target_table_roles(table: NormTable) -> Optional[dict[str, int]]:
     """Column roles of a target table (requirement, goal, baseline, source, follow-up), or None."""
     labels = [c.strip() for c in table.columns]
-    req = next((i for i, c in enumerate(labels) if TARGET_HEADER_RE.match(c.split(" / ")[-1])), None)
-    if req is None:
+    ranked = sorted((_requirement_rank(c.split(" / ")[-1]), i) for i, c in enumerate(labels)
+                    if TARGET_HEADER_RE.match(c.split(" / ")[-1]))
+    if not ranked:
         return None
+    req = ranked[0][1]
     roles = {"requirement": req}
     for i, c in enumerate(labels):
         if i == req:
@@ -224,6 +226,15 @@ def target_table_roles(table: NormTable) -> Optional[dict[str, int]]:
             roles["follow_up"] = i
     roles.setdefault("goal", 0 if req != 0 else -1)
     return roles
+
+
+def _requirement_rank(label: str) -> int:
+    """The most specific target header holds the requirements: "Resultatkrav" beats a bare
+    "Mål" (which then names the goals)."""
+    order = ["resultatkrav", "målsætning", "mål ", "succeskrit", "effektmål", "resultatmål", "måltal", "forventet"]
+    low = label.casefold() + " "
+    return next((k for k, word in enumerate(order) if low.startswith(word) and (word != "mål " or re.match(r"mål\s+\S", low))),
+                len(order))
 
 
 def _table_rows(table: NormTable, roles: dict[str, int], sections: list[Section]) -> list[_Found]:

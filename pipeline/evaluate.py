@@ -239,6 +239,7 @@ def _score_goals(report: EvalReport, doc: str, gold: list[dict], pred: list[dict
     report.add(doc, "goals.mapping", Score(checked=len(pairs), right=right))
     theme = sum(1 for i, j, _ in pairs if gold[i].get("theme") == pred[j]["theme"])
     report.add(doc, "goals.theme", Score(checked=len(pairs), right=theme))
+    _score_pages(report, doc, "goals", gold, pred, pairs)
     for i, j, _ in pairs:
         if gold[i].get("minister_goal_key") != pred[j]["minister_goal_key"] or gold[i].get("kind") != pred[j]["kind"]:
             report.mismatches.append(f"{doc}: goal {gold[i]['text'][:50]!r} gold={gold[i].get('kind')}/{gold[i].get('minister_goal_key')} "
@@ -259,8 +260,20 @@ def _score_linked(report: EvalReport, doc: str, name: str, gold: list[dict], pre
         else:
             report.mismatches.append(f"{doc}: {name} {gold[i]['text'][:50]!r} goal gold={gold[i].get('goal')} got={predicted_goal}")
     report.add(doc, f"{name}.goal_link", link)
+    _score_pages(report, doc, name, gold, pred, pairs)
     _note_unmatched(report, doc, name, gold, pred, pairs, "text")
     return pairs
+
+
+def _score_pages(report: EvalReport, doc: str, name: str, gold: list[dict], pred: list[dict], pairs) -> None:
+    """Page accuracy of matched records (provenance)."""
+    score = Score(checked=len(pairs))
+    for i, j, _ in pairs:
+        if gold[i].get("page") == pred[j].get("page"):
+            score.right += 1
+        else:
+            report.mismatches.append(f"{doc}: {name} {str(gold[i].get('text'))[:50]!r} page gold={gold[i].get('page')} got={pred[j].get('page')}")
+    report.add(doc, f"{name}.page", score)
 
 
 def _score_target_values(report: EvalReport, doc: str, gold: list[dict], pred: list[dict], pairs) -> None:
@@ -292,15 +305,22 @@ def _score_stats(report: EvalReport, doc: str, tables: list[dict], pred: list[di
         by_value[_norm_value(p["value_text"])].append(j)
     used: set[int] = set()
     matched = 0
+    pages = Score()
     for g in gold:
         candidates = [j for j in by_value.get(_norm_value(g["value_text"]), []) if j not in used]
         best = max(candidates, key=lambda j: _cell_score(g, pred[j]), default=None)
         if best is not None and _cell_score(g, pred[best]) > 0:
             used.add(best)
             matched += 1
+            pages.checked += 1
+            pages.right += g.get("page") == pred[best].get("page")
         else:
             report.mismatches.append(f"{doc}: stat cell missing row={g['row']!r} col={g['col']!r} value={g['value_text']!r}")
+    for j, p in enumerate(pred):
+        if j not in used:
+            report.mismatches.append(f"{doc}: stat cell extra row={p['row_label']!r} col={p['column_label']!r} value={p['value_text']!r}")
     report.add(doc, "stats", _f1(matched, len(gold), len(pred)))
+    report.add(doc, "stats.page", pages)
 
 
 def _cell_score(g: dict, p: dict) -> float:

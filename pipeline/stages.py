@@ -57,7 +57,7 @@ def _outline(ctx: StageContext) -> None:
 
 
 def _goals(ctx: StageContext) -> None:
-    ctx.goals, warnings = goals.extract_goals(ctx.doc, ctx.sections, ctx.meta.plan_year, ctx.toc)
+    ctx.goals, warnings = goals.extract_goals(ctx.doc, ctx.sections, ctx.meta.plan_year, ctx.toc, ctx.tables)
     for w in warnings:
         ctx.warn("goals", w)
 
@@ -82,9 +82,9 @@ STAGES: list[Stage] = [
     Stage("metadata", metadata.VERSION, _metadata, ("doc",), ("meta",)),
     Stage("toc", toc.VERSION, _toc, ("doc",), ("toc",)),
     Stage("outline", outline.VERSION, _outline, ("doc", "toc"), ("sections",)),
-    Stage("goals", goals.VERSION, _goals, ("doc", "sections", "meta"), ("goals",)),
-    Stage("actions", actions.VERSION, _actions, ("doc", "sections", "goals"), ("actions",)),
     Stage("tables", "1", _tables, ("doc",), ("tables",)),
+    Stage("goals", goals.VERSION, _goals, ("doc", "sections", "meta", "tables"), ("goals",)),
+    Stage("actions", actions.VERSION, _actions, ("doc", "sections", "goals"), ("actions",)),
     Stage("targets", targets.VERSION, _targets, ("doc", "sections", "goals", "tables", "meta"), ("targets",)),
     Stage("stats", stats.VERSION, _stats, ("doc", "tables"), ("stat_tables", "stat_values")),
 ]

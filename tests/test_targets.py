@@ -1,0 +1,94 @@
+from conftest import make_doc
+
+from extractors.goals import extract_goals
+from extractors.load_text import text_to_document
+from extractors.outline import build_outline
+from extractors.tables import normalise_tables
+from extractors.targets import extract_targets
+from extractors.toc import extract_toc
+
+
+def _targets(doc, year):
+    toc = extract_toc(doc)
+    sections = build_outline(doc, toc)
+    goals, _ = extract_goals(doc, sections, year, toc)
+    return extract_targets(doc, sections, goals, normalise_tables(doc), year), goals
+
+
+def test_targets_prose_cues_in_many_forms():
+    doc = text_to_document(
+        "## Ministermål 2: Flere ledige skal opkvalificeres\n\nTekst om målet.\n\n"
+        "Målsætning: Andelen af ledige i opkvalificering skal øges til 6 %.\n\n"
+        "Resultatkrav Holbæk: Antallet af langtidsledige skal nedbringes med 50 fuldtidspersoner\n\n"
+        "Succeskriterier: Mindst 80 % af virksomhederne er tilfredse.\n\n"
+        "Målet med indsatsen er, at udvikle nye metoder.\n")
+    targets, goals = _targets(doc, 2022)
+    assert [(t.origin, t.target_value, t.unit, t.direction) for t in targets] == [
+        ("prose", 6, "pct", "increase"), ("prose", 50, "full_time_persons", "decrease"),
+        ("prose", 80, "pct", "at_least")]
+    assert {t.goal_id for t in targets} == {goals[0].goal_id}
+
+
+def test_targets_cue_standing_alone_heads_a_list():
+    doc = text_to_document(
+        "## 4. Virksomhederne skal sikres den nødvendige og kvalificerede arbejdskraft\n\n"
+        "Mål for 2021:\n\n- at øge samarbejdsgraden til 30 %\n- at besætte mindst 90 % af jobordrerne\n\n"
+        "Den tidlige indsats er et centralt værktøj for jobcentret.\n\n"
+        "Fælles resultatkrav:\n\nProjekt Job Nu:\n\nAndelen i job skal udgøre 25 % i 2021\n\n"
+        "(Data fra internt system)\n\nEffekten skal være højere end i 2020\n")
+    targets, _ = _targets(doc, 2021)
+    assert [(t.origin, t.text, t.direction) for t in targets] == [
+        ("list", "at øge samarbejdsgraden til 30 %", "increase"),
+        ("list", "at besætte mindst 90 % af jobordrerne", "at_least"),
+        ("list", "Andelen i job skal udgøre 25 % i 2021", "reach"),
+        ("list", "Effekten skal være højere end i 2020", "above")]
+    assert targets[0].target_year == 2021 and targets[3].comparator == "2020"
+
+
+def test_targets_table_with_status_source_and_follow_up_columns():
+    doc = text_to_document(
+        "## Mål\n\n\tStatus 2020\tMål 2022\tDatakilde\tOpfølgning\n"
+        "Flere ledige skal opkvalificeres\tNr. 50 ud af 98\t<p>1. Nr. 40 ud af 98 kommuner</p><p>2. Mindst 300 i opkvalificering</p>\tJobindsats\tKvartalsvis\n"
+        "\t12 %\t15 %\tSTAR\tÅrlig\n")
+    targets, _ = _targets(doc, 2022)
+    assert [(t.text, t.target_value, t.unit, t.baseline_text, t.data_source, t.follow_up, t.target_year)
+            for t in targets] == [
+        ("Nr. 40 ud af 98 kommuner", 40, "rank", "Nr. 50 ud af 98", "Jobindsats", "Kvartalsvis", 2022),
+        ("Mindst 300 i opkvalificering", 300, "count", "Nr. 50 ud af 98", "Jobindsats", "Kvartalsvis", 2022),
+        ("15 %", 15, "pct", "12 %", "STAR", "Årlig", 2022)]
+    assert all(t.origin == "table" for t in targets)
+
+
+def test_targets_continuation_row_keeps_the_goal_of_the_row_above():
+    doc = text_to_document(
+        "## 1. Alle ledige skal have en værdig sagsbehandling\n\nTekst.\n\n"
+        "## 2. Flere ledige skal opkvalificeres\n\nTekst.\n\n"
+        "## Oversigt\n\nBeskæftigelsesmål\tResultatkrav\n"
+        "Flere ledige skal opkvalificeres\tMindst 200 påbegynder et forløb\n"
+        "\tAndelen i job efter forløb skal være 40 %\n"
+        "Alle ledige skal have en værdig sagsbehandling\tTilfredsheden skal være mindst 85 %\n")
+    targets, goals = _targets(doc, 2022)
+    by_text = {g.text: g.goal_id for g in goals}
+    assert [t.goal_id for t in targets] == [by_text["Flere ledige skal opkvalificeres"]] * 2 + \
+        [by_text["Alle ledige skal have en værdig sagsbehandling"]]
+
+
+def test_targets_status_section_restates_prior_targets():
+    doc = text_to_document(
+        "## 6. Særlige indsatsområder i 2021\n\nMål for 2021: at nedbringe antallet af sygemeldte med 5 %\n\n"
+        "## 7. Status på mål for 2020\n\nSpecifikke mål:\n\n- Sygedagpenge: at andelen nedbringes til 2,5 %\n\n"
+        "Resultat: Andelen udgør 2,8 %.\n\n- Fleksjob: som minimum at bevare niveauet for 2019.\n")
+    targets, _ = _targets(doc, 2021)
+    assert [(t.period, t.target_value) for t in targets] == [("plan", 5), ("prior", 2.5), ("prior", None)]
+    assert targets[2].direction == "at_least" and targets[2].target_group == "fleksjob"
+
+
+def test_targets_split_table_row_over_a_page_break_is_one_requirement():
+    doc = text_to_document(
+        "## Mål\n\nHvad følges der op på?\tMål\tHvornår?\n"
+        "Samtaler\tMindst fire samtaler de første seks måneder. Andelen uden samtale skal være\tMarts\n\n"
+        "\tmindre end 20 % i 2022.\t\n")
+    targets, _ = _targets(doc, 2022)
+    assert len(targets) == 1
+    assert targets[0].text.endswith("mindre end 20 % i 2022.")
+    assert (targets[0].target_value, targets[0].direction) == (4, "at_most")
