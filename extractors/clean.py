@@ -205,7 +205,7 @@ def _keeps_hyphen(head: str, tail: str) -> bool:
     if word[0].isupper() or word[0].isdigit():
         return True       # "Nord-Norge", "covid-19"
     letters = re.sub(r"[^\wæøåÆØÅ]", "", head)
-    return len(letters) <= 3 or letters.isupper() or any(ch.isdigit() for ch in letters)
+    return letters.isupper() or any(ch.isdigit() for ch in letters)   # "A-", "IGU-", "6-"
 
 
 def repair_hyphenation(doc: ParsedDocument) -> None:
