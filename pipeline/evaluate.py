@@ -194,7 +194,7 @@ def evaluate_connection(golden_dir: Path, con: duckdb.DuckDBPyConnection) -> Eva
             _score_target_values(report, file_name, gold["targets"], preds, pairs)
         if gold["stats"] is not None:
             _score_stats(report, file_name, gold["stats"], _rows(
-                con, "SELECT v.*, t.caption FROM stat_values v JOIN stat_tables t USING (doc_id, table_id) "
+                con, "SELECT v.*, t.caption, t.page AS table_page FROM stat_values v JOIN stat_tables t USING (doc_id, table_id) "
                      "WHERE v.doc_id = ? ORDER BY v.table_id, v.row_ord, v.col_ord", [doc_id]))
     return report
 
@@ -299,7 +299,7 @@ def _same_value(g, p) -> bool:
 
 
 def _score_stats(report: EvalReport, doc: str, tables: list[dict], pred: list[dict]) -> None:
-    gold = [dict(cell, caption=t.get("caption")) for t in tables for cell in t.get("cells", [])]
+    gold = [dict(cell, caption=t.get("caption"), table_page=t.get("page")) for t in tables for cell in t.get("cells", [])]
     by_value: dict[str, list[int]] = defaultdict(list)
     for j, p in enumerate(pred):
         by_value[_norm_value(p["value_text"])].append(j)
@@ -313,7 +313,10 @@ def _score_stats(report: EvalReport, doc: str, tables: list[dict], pred: list[di
             used.add(best)
             matched += 1
             pages.checked += 1
-            pages.right += g.get("page") == pred[best].get("page")
+            if "page" in g:       # the cell's own page (a row on the next page of a split table)
+                pages.right += g["page"] == pred[best].get("page")
+            else:                 # golden gives the table's first page only
+                pages.right += g["table_page"] == pred[best].get("table_page")
         else:
             report.mismatches.append(f"{doc}: stat cell missing row={g['row']!r} col={g['col']!r} value={g['value_text']!r}")
     for j, p in enumerate(pred):
