@@ -8,6 +8,7 @@ with the start of the plan's text).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz import fuzz
@@ -35,6 +36,7 @@ THEME_KEYWORDS: list[tuple[str, str]] = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     text = text.casefold().replace("−", "-")
     text = re.sub(r"\((?:ministermål|videreføres[^)]*|lokalt mål)\)", " ", text)

@@ -326,13 +326,46 @@ def target_table_candidates(tables: list[NormTable], sections: list[Section],
 def merge_candidates(cands: list[Candidate], goal_year: Optional[int]) -> list[Candidate]:
     """Merge candidates that state the same goal; the best-placed one represents the group."""
     groups: list[Candidate] = []
+    index = _WordingIndex()
     for c in sorted(cands, key=_rank):
-        target = _same_text(groups, c)
+        target = index.same_text(c)
         if target is None:
-            groups.append(c if c.members else _as_group(c))
+            group = c if c.members else _as_group(c)
+            groups.append(group)
         else:
             _absorb(target, c)
+            group = target
+        for m in c.members or [c]:
+            index.add(norm(m.text), group)
     return _merge_by_number(groups)
+
+
+class _WordingIndex:
+    """Every wording stated so far, searchable with rapidfuzz (so merging stays fast on
+    long documents): candidates are short-listed by partial ratio, then scored exactly."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.groups: list[Candidate] = []
+
+    def add(self, text: str, group: Candidate) -> None:
+        self.texts.append(text)
+        self.groups.append(group)
+
+    def same_text(self, c: Candidate) -> Optional[Candidate]:
+        from rapidfuzz import fuzz, process
+        query = norm(c.text)
+        if not query or not self.texts:
+            return None
+        best, best_score = None, 0.0
+        for _, _, k in process.extract(query, self.texts, scorer=fuzz.partial_ratio, score_cutoff=70, limit=12):
+            group = self.groups[k]
+            if group.family == c.family and c.source != "run":
+                continue    # one enumeration never states the same goal twice
+            score = _text_score(self.texts[k], query)
+            if score > best_score:
+                best, best_score = group, score
+        return best if best_score >= MERGE_THRESHOLD else None
 
 
 def _rank(c: Candidate) -> tuple:
@@ -344,17 +377,6 @@ def _rank(c: Candidate) -> tuple:
 def _as_group(c: Candidate) -> Candidate:
     c.members = [c]
     return c
-
-
-def _same_text(groups: list[Candidate], c: Candidate) -> Optional[Candidate]:
-    best, best_score = None, 0.0
-    for g in groups:
-        if g.family == c.family and c.source != "run":
-            continue    # one enumeration never states the same goal twice
-        score = max(_text_score(m.text, c.text) for m in g.members)
-        if score > best_score:
-            best, best_score = g, score
-    return best if best_score >= MERGE_THRESHOLD else None
 
 
 def _text_score(a: str, b: str) -> float:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 from models.catalogues import Municipality, jobcentres, municipalities, municipality_by_code
@@ -32,6 +33,7 @@ AMBIGUOUS_NAMES = {"Vejen", "Skive", "Odder", "Varde", "Ikast-Brande", "Køge", 
                    "Lyngby-Taarbæk", "Dragør", "Sorø", "Fanø", "Læsø", "Ærø", "Samsø", "Rebild"}
 CONTEXT_RE = r"(?:kommune|kommunes|jobcenter|jobcentret|byråd|kommunalbestyrelse)"
 COVER_WEIGHT = 6
+MAX_MENTION_CHARS = 400_000
 HEADER_WEIGHT = 2
 COVERS_CUE_RE = re.compile(
     r"(varetager\s+(?:også\s+)?(?:\w+\s+){0,2}(?:beskæftigelses)?indsats\w*|forpligtende\s+(?:kommunalt\s+)?samarbejde"
@@ -74,33 +76,37 @@ def cover_lines(doc: ParsedDocument) -> list[Line]:
 
 
 # ---------------------------------------------------------------- municipality
-def _mention_patterns() -> list[tuple[Municipality, re.Pattern[str]]]:
-    out = []
+@lru_cache(maxsize=1)
+def _mention_index() -> tuple[re.Pattern[str], dict[str, Municipality]]:
+    """One pattern for every name and alias (longest first) and the municipality of each."""
+    names: dict[str, Municipality] = {}
     for m in municipalities():
-        names = {m.name, *m.aliases}
-        alts = sorted({re.escape(n) for n in names if len(n) > 2}, key=len, reverse=True)
-        core = "(?:" + "|".join(alts) + r")s?"
-        if m.name in AMBIGUOUS_NAMES:
-            pattern = rf"(?:\b{core}\s+{CONTEXT_RE}\b|\bjobcenter\s+{core}\b)"
-        else:
-            pattern = rf"(?<![\wæøå-]){core}(?![\wæøå-])"
-        out.append((m, re.compile(pattern, re.I)))
-    return out
-
-
-_PATTERNS: list[tuple[Municipality, re.Pattern[str]]] = []
+        for n in {m.name, *m.aliases}:
+            if len(n) > 2:
+                names[n.casefold()] = m
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\wæøå-])(?P<name>{alts})s?(?![\wæøå-])", re.I)
+    return pattern, names
 
 
 def municipality_mentions(text: str) -> Counter:
-    global _PATTERNS
-    if not _PATTERNS:
-        _PATTERNS = _mention_patterns()
+    """code → number of mentions. Names that are also common words ("Vejen", "Odder") count
+    only next to "Kommune"/"Jobcenter"."""
+    pattern, names = _mention_index()
     counts: Counter = Counter()
-    for m, pattern in _PATTERNS:
-        n = len(pattern.findall(text))
-        if n:
-            counts[m.code] += n
+    for m in pattern.finditer(text[:MAX_MENTION_CHARS]):
+        muni = names[m.group("name").casefold()]
+        named_with_context = re.search(CONTEXT_RE, m.group("name"), re.I)
+        if muni.name in AMBIGUOUS_NAMES and not named_with_context and not _in_context(text, m):
+            continue
+        counts[muni.code] += 1
     return counts
+
+
+def _in_context(text: str, m: re.Match) -> bool:
+    after = text[m.end():m.end() + 20]
+    before = text[max(0, m.start() - 12):m.start()]
+    return bool(re.match(rf"\s+{CONTEXT_RE}\b", after, re.I) or re.search(r"jobcenter(?:et)?\s+$", before, re.I))
 
 
 def find_municipality(cover: list[Line], headers: list[Line], body: list[Line],

@@ -14,6 +14,7 @@ Each text is parsed by `describe_target` (value, unit, direction, comparator, ye
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -280,7 +281,7 @@ class _GoalLinker:
 
     def __init__(self, sections: list[Section], goals: list[Goal], lines: Optional[list[Line]] = None):
         self.goals = goals
-        self.lines = lines or []
+        self.restatements = _goal_restatements(lines or [], goals)
         self.by_section = {g.section_id: g for g in goals if g.section_id and _goal_is_heading(g, sections)}
         self.parent = {s.section_id: s for s in sections}
         self.sections = sections
@@ -303,13 +304,9 @@ class _GoalLinker:
     def restated_above(self, line_no: int, stop: int) -> Optional[Goal]:
         """A status section restates goals as plain lines above their targets: the nearest
         line above (inside the same top section) that repeats a goal's wording."""
-        for ln in reversed([x for x in self.lines if stop <= x.line_no < line_no]):
-            if len(ln.text) > 250 or split_marker(ln.text)[0] is not None:
-                continue
-            goal = next((g for g in self.goals if _wording_score(ln.text, g.text) >= 90
-                         and len(ln.text) <= 1.3 * len(g.text) + 5), None)
-            if goal is not None:
-                return goal
+        k = bisect.bisect_left(self.restatements, (line_no,)) - 1
+        if k >= 0 and self.restatements[k][0] >= stop:
+            return self.restatements[k][1]
         return None
 
     def by_text(self, text: str, threshold: float = 80, use_theme: bool = True) -> Optional[Goal]:
@@ -326,6 +323,19 @@ class _GoalLinker:
         ministers = [g for g in same if g.kind == "minister"]
         pick = ministers if len(ministers) == 1 else same
         return pick[0] if len(pick) == 1 else None
+
+
+def _goal_restatements(lines: list[Line], goals: list[Goal]) -> list[tuple[int, Goal]]:
+    """(line_no, goal) for every plain line that repeats a goal's wording, in order."""
+    out = []
+    for ln in lines:
+        if len(ln.text) > 250 or split_marker(ln.text)[0] is not None:
+            continue
+        goal = next((g for g in goals if len(ln.text) <= 1.3 * len(g.text) + 5
+                     and _wording_score(ln.text, g.text) >= 90), None)
+        if goal is not None:
+            out.append((ln.line_no, goal))
+    return out
 
 
 def _wording_score(label: str, wording: str) -> float:
@@ -392,11 +402,14 @@ def _record(doc: ParsedDocument, k: int, f: _Found, goal_id: Optional[str], prio
 
 def _link_restatements(targets: list[Target]) -> None:
     """A target stated in a section and again in an overview table: `same_as` points back."""
+    by_value: dict[Optional[float], list[Target]] = {}
+    for t in targets:
+        if t.origin != "table":
+            by_value.setdefault(t.target_value, []).append(t)
     for t in targets:
         if t.origin != "table":
             continue
-        for other in targets:
-            if other.origin != "table" and other.target_value == t.target_value and \
-                    fuzz.ratio(norm(other.text), norm(t.text)) >= 85:
+        for other in by_value.get(t.target_value, []):
+            if fuzz.ratio(norm(other.text), norm(t.text)) >= 85:
                 t.same_as = other.target_id
                 break
