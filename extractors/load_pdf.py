@@ -82,25 +82,51 @@ class PageContent:
     page: Page
     lines: list[RawLine]
     tables: list[tuple[int, Table]]  # (index in `lines` the table sits before, table)
+    error: Optional[str] = None
 
 
-def load_pdf(path: Path, doc_id: str, source_path: str) -> ParsedDocument:
+def load_pdf(path: Path, doc_id: str, source_path: str, ocr: bool = True) -> ParsedDocument:
+    """Read a PDF; a PDF without a text layer is OCR'd first when ocrmypdf is installed."""
     doc = ParsedDocument(doc_id=doc_id, source_path=source_path, file_name=path.name, format="pdf")
     for content in iter_pdf_pages(path):
+        if content.page.has_text is None:
+            doc.unreadable_pages.append(content.page.number)
+            doc.warnings.append(f"page {content.page.number} could not be read ({content.error})")
+            content.page.has_text = False
         _append_page(doc, content)
-    if not any(p.has_text for p in doc.pages):
-        raise LoadError(Errors.E004.format(ocr_hint=""))
+    if doc.pages and not any(p.has_text for p in doc.pages):
+        if ocr:
+            from extractors.ocr import ocr_pdf
+            ocred = ocr_pdf(path)
+            if ocred is not None:
+                doc = load_pdf(ocred, doc_id, source_path, ocr=False)
+                doc.file_name, doc.ocr = path.name, True
+                doc.warnings.append("no text layer: the text was made by OCR (ocrmypdf)")
+                return doc
+        from extractors.ocr import ocr_hint
+        raise LoadError(Errors.E004.format(ocr_hint=ocr_hint()))
     return doc
 
 
 def iter_pdf_pages(path: Path) -> Iterator[PageContent]:
-    """Yield each page's content; the page's parsed objects are released after use."""
+    """Yield each page's content; the page's parsed objects are released after use. A page
+    that cannot be parsed (a truncated file) yields an empty page marked unreadable."""
     with _open_pdf(path) as pdf:
-        for page in pdf.pages:
+        for number, page in enumerate(_pages(pdf), start=1):
             try:
                 yield read_page(page)
+            except Exception as exc:  # one broken page must not lose the document
+                yield PageContent(page=Page(number=number, has_text=None), lines=[], tables=[],
+                                  error=_short(exc))
             finally:
                 page.close()
+
+
+def _pages(pdf):
+    try:
+        yield from pdf.pages
+    except Exception:
+        return
 
 
 def _open_pdf(path: Path):

@@ -85,7 +85,7 @@ class Page(BaseModel):
     number: int
     width: Optional[float] = None
     height: Optional[float] = None
-    has_text: bool = True
+    has_text: Optional[bool] = True     # None: the page could not be parsed
     columns: int = 1
 
 
@@ -99,6 +99,8 @@ class ParsedDocument(BaseModel):
     tables: list[Table] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     flattened: bool = False           # a transcript whose pages were flattened into long lines
+    unreadable_pages: list[int] = Field(default_factory=list)   # PDF pages that could not be parsed
+    ocr: bool = False                 # the text layer was made by OCR
 
     @property
     def page_count(self) -> Optional[int]:

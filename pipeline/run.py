@@ -108,6 +108,8 @@ def extract(doc: ParsedDocument) -> DocumentResult:
             failures.append(stage.name)
             ctx.warn(stage.name, f"stage failed: {_one_line(exc)} [{_where(exc)}]")
     _warn_if_not_a_plan(ctx)
+    if doc.unreadable_pages:
+        failures.append(f"pages {', '.join(map(str, doc.unreadable_pages))} unreadable")
     row = DocumentRow(doc_id=doc.doc_id, source_path=doc.source_path, file_name=doc.file_name,
                       format=doc.format, page_count=doc.page_count, extractor_version=extractor_version(),
                       status="partial" if failures else "ok",
