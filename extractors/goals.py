@@ -37,7 +37,7 @@ VERSION = "1"
 MINISTER_PREFIX = r"ministermål|ministerens\s+mål|beskæftigelsesministerens\s+mål|beskæftigelsespolitisk(?:e)?\s+mål"
 PREFIX_RE = re.compile(
     rf"^(?P<prefix>(?P<kind>{MINISTER_PREFIX}|beskæftigelsesmål|indsatsområde|fokusområde|lokalt\s+mål|mål)"
-    r"(?:\s+(?P<number>\d{1,2}))?)\s*(?:[:\-–.]\s*|\s+(?=(?-i:[A-ZÆØÅ])))(?P<text>\S.*)$", re.I)
+    r"(?:\s+(?:nr\.?\s*)?(?P<number>\d{1,2}))?)\s*(?:[:\-–.]\s*|\s+(?=(?-i:[A-ZÆØÅ])))(?P<text>\S.*)$", re.I)
 SUFFIX_RE = re.compile(r"\s*\((?P<tag>ministermål|ministerens mål|lokalt mål|lokal\w*)\)\s*\.?$", re.I)
 NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<text>[A-ZÆØÅ\"“].*)$")
 GOAL_LIST_CUE_RE = re.compile(
@@ -360,9 +360,9 @@ class _WordingIndex:
         best, best_score = None, 0.0
         for _, _, k in process.extract(query, self.texts, scorer=fuzz.partial_ratio, score_cutoff=70, limit=12):
             group = self.groups[k]
-            if group.family == c.family and c.source != "run":
-                continue    # one enumeration never states the same goal twice
             score = _text_score(self.texts[k], query)
+            if group.family == c.family and c.source != "run" and score < 95:
+                continue    # one enumeration never states two goals alike (a restatement is identical)
             if score > best_score:
                 best, best_score = group, score
         return best if best_score >= MERGE_THRESHOLD else None

@@ -222,19 +222,21 @@ def _ruled_cell(bbox, number: int, words: list[Word]) -> Cell:
 
 
 def _cell_paragraphs(rows: list[list[Word]]) -> list[str]:
+    """Lines of a cell joined into paragraphs: a new paragraph starts at a list marker or where
+    the gap between lines is clearly wider than the cell's line spacing."""
     from extractors.lists import split_marker
+    gaps = [b[0].top - max(w.bottom for w in a) for a, b in zip(rows, rows[1:])]
+    size = max((w.size for row in rows for w in row), default=10.0) or 10.0
+    narrow = min(gaps, default=0.0)
     parts: list[str] = []
-    prev: Optional[list[Word]] = None
-    for row in rows:
+    for k, row in enumerate(rows):
         text = " ".join(w.text for w in row)
-        size = max(w.size for w in row) or 10.0
-        new_para = prev is None or (row[0].top - max(w.bottom for w in prev)) > 0.32 * size \
-            or split_marker(text)[0] is not None
-        if new_para:
+        gap = gaps[k - 1] if k else None
+        wide = gap is not None and (gap > narrow + 1.0 or gap > 0.5 * size)
+        if k == 0 or wide or split_marker(text)[0] is not None:
             parts.append(text)
         else:
             parts[-1] = _join_wrapped([parts[-1], text])
-        prev = row
     return [" ".join(p.split()) for p in parts]
 
 

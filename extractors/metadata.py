@@ -47,8 +47,8 @@ def extract_metadata(doc: ParsedDocument) -> tuple[DocumentMeta, list[str]]:
     cover = cover_lines(doc)
     headers = [ln for ln in doc.lines if LineFlag.HEADER in ln.flags or LineFlag.FOOTER in ln.flags]
     body = doc.content_lines()
-    muni = find_municipality(cover, headers, body, warnings)
     year = find_plan_year(cover, headers, body, warnings)
+    muni = find_municipality(cover, headers, body, warnings, year)
     title = find_title(cover, body)
     if title is None:
         warnings.append("no title found on the cover")
@@ -110,7 +110,7 @@ def _in_context(text: str, m: re.Match) -> bool:
 
 
 def find_municipality(cover: list[Line], headers: list[Line], body: list[Line],
-                      warnings: list[str]) -> Optional[Municipality]:
+                      warnings: list[str], year: Optional[int] = None) -> Optional[Municipality]:
     scores: Counter = Counter()
     for ln in cover:
         for code, n in municipality_mentions(ln.text).items():
@@ -126,11 +126,35 @@ def find_municipality(cover: list[Line], headers: list[Line], body: list[Line],
         warnings.append("municipality: no municipality named in the text")
         return None
     (best, top), *rest = scores.most_common(2) + [(None, 0)]
-    second = rest[0][1] if rest else 0
+    runner_up, second = rest[0] if rest else (None, 0)
+    if top >= 3 and top < 1.5 * second:
+        lead = _jobcentre_lead(best, runner_up, cover, year)
+        if lead is not None:
+            return municipality_by_code(lead)
     if top < 3 or top < 1.5 * second:
-        warnings.append(f"municipality: undecided between codes {best} ({top}) and {rest[0][0]} ({second})")
+        warnings.append(f"municipality: undecided between codes {best} ({top}) and {runner_up} ({second})")
         return None
     return municipality_by_code(best)
+
+
+def _jobcentre_lead(a: int, b: Optional[int], cover: list[Line], year: Optional[int]) -> Optional[int]:
+    """Two municipalities named about equally often in a shared jobcentre's plan: the plan is
+    the jobcentre's, so the municipality whose jobcentre it is (catalogue, or "Jobcenter X" on
+    the cover) is the one; the other is covered."""
+    if b is None:
+        return None
+    for centre in jobcentres():
+        if centre.lead_code in (a, b) and {a, b} <= set(centre.covered_codes) and centre.covers_year(year):
+            return centre.lead_code
+    named = {code for ln in cover for code in _jobcentre_named(ln.text)}
+    return a if a in named and b not in named else b if b in named and a not in named else None
+
+
+def _jobcentre_named(text: str) -> set[int]:
+    codes = set()
+    for m in re.finditer(r"jobcent(?:er|ret)\s+(\S+(?:[ -]\S+)?)", text, re.I):
+        codes |= set(municipality_mentions(m.group(1)))
+    return codes
 
 
 def find_also_covers(muni: Municipality, year: Optional[int], body: list[Line]) -> list[str]:

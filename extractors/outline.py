@@ -28,7 +28,7 @@ VERSION = "1"
 NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<title>[A-ZÆØÅ\"“'‘].*)$")
 GOAL_PREFIX_RE = re.compile(
     r"^(?P<prefix>(?:ministermål|ministerens\s+mål|beskæftigelsesmål|beskæftigelsespolitisk\s+mål|"
-    r"indsatsområde|fokusområde|mål)\s*(?P<number>\d{1,2})?)\s*[:\-–.]\s*(?P<title>\S.*)$", re.I)
+    r"indsatsområde|fokusområde|lokalt\s+mål|mål)\s*(?:nr\.?\s*)?(?P<number>\d{1,2})?)\s*[:\-–.]\s*(?P<title>\S.*)$", re.I)
 NOT_HEADING_RE = re.compile(r"^(figur|tabel|kilde|anm\.|note|side\s+\d|vi vil\b|det gør vi|særlige indsatsområder|indsatser\b|initiativer\b)", re.I)
 MAX_HEADING_CHARS = 220
 
