@@ -25,7 +25,7 @@ EXTRACTOR = "actions"
 VERSION = "1"
 CUE_RE = re.compile(
     r"^(?:(?:i\s+\d{4}\s+|konkret\s+|derfor\s+|for at \S.{0,60}\s)?vil vi|vi vil(?:\s+\S+){0,4}|"
-    r"det (?:gør|vil) vi(?:\s+\S+){0,3}?(?: ved at)?|vi gør det ved at|"
+    r"det (?:gør|vil) vi(?:\s+\S+){0,3}?(?: ved at)?|vi gør det ved at|(?:sådan|hvad|hvordan) (?:gør|vil) vi(?: det)?|"
     r"(?:særlige\s+|konkrete\s+|vores\s+|planlagte\s+|centrale\s+)?(?:indsatser|initiativer|handlinger|tiltag|aktiviteter)"
     r"(?:\s+i\s+\d{4})?|særlige indsatsområder(?:\s+i\s+\d{4})?|"
     r"(?:jobcentret|jobcenteret|kommunen|vi)\s+vil(?:\s+\S+){0,4}|der er (?:særligt )?fokus på|"
@@ -167,14 +167,19 @@ def _add_item(items: list[_Item], line: Line, marker: Optional[str], text: str) 
 
 
 def _parent_for(items: list[_Item], item: _Item) -> Optional[_Item]:
-    """A sub-item: indented deeper than the list's first item, or a bullet inside a numbered list."""
+    """A sub-item: indented deeper than the list's first item, a bullet or letter inside a
+    numbered list, or another bullet glyph right after an item that ends with ':'."""
     tops = [it for it in items if it.parent is None]
     if not tops:
         return None
     first, last = tops[0], tops[-1]
-    deeper = item.indent > first.indent + 4
-    nested_kind = (marker_kind(first.marker) == "number" and marker_kind(item.marker) == "bullet")
-    return last if deeper or nested_kind else None
+    step = 6.0 if item.lines[0].bbox is not None else 2.0     # points in a PDF, spaces in text
+    if item.marker == first.marker and item.indent < first.indent + step:
+        return None
+    deeper = item.indent >= first.indent + step
+    nested_kind = marker_kind(first.marker) == "number" and marker_kind(item.marker) in ("bullet", "letter")
+    new_glyph = item.marker != first.marker and (items[-1].text.rstrip().endswith(":") or items[-1].parent is not None)
+    return last if deeper or nested_kind or new_glyph else None
 
 
 def _extend(item: _Item, line: Line) -> None:

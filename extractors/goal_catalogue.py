@@ -52,7 +52,21 @@ def goal_similarity(text: str, wording: str) -> float:
     score = fuzz.ratio(a, b)
     if len(a) > len(b) + 10:
         score = max(score, fuzz.ratio(a[:len(b)], b) - 2)   # a second sentence was appended
+    if score < MATCH_THRESHOLD and _words_in_order(b.split(), a.split(), max_extra=2):
+        score = max(score, 88.0)                             # a word or two inserted
     return score
+
+
+def _words_in_order(wording: list[str], text: list[str], max_extra: int) -> bool:
+    """Every word of the wording appears in the text in order, with at most `max_extra`
+    other words in between ("… have en erhvervskompetencegivende uddannelse")."""
+    if len(wording) < 4 or len(text) - len(wording) > max_extra or len(text) < len(wording):
+        return False
+    k = 0
+    for word in text:
+        if k < len(wording) and word == wording[k]:
+            k += 1
+    return k == len(wording)
 
 
 def best_match(text: str, goals: list[MinisterGoal]) -> tuple[Optional[MinisterGoal], float]:

@@ -25,6 +25,7 @@ from typing import Optional
 
 from extractors.goal_catalogue import (goal_similarity, looks_like_catalogue_goal, match_goal_year,
                                        nearest_catalogue_year, norm, theme_for)
+from extractors.clean import join_hyphenated
 from extractors.lists import split_marker
 from extractors.outline import section_at, section_of_table
 from models.document import Line, ParsedDocument, Table
@@ -100,6 +101,8 @@ def find_goal_year(doc: ParsedDocument, plan_year: Optional[int]) -> Optional[in
 def heading_candidates(sections: list[Section], toc_titles: set[str]) -> list[Candidate]:
     out = [c for s in sections if (c := _prefixed_heading(s, sections, toc_titles))]
     taken = {c.section_id for c in out}
+    out += [c for c in local_container_candidates(sections, toc_titles) if c.section_id not in taken]
+    taken = {c.section_id for c in out}
     for run in _numbered_runs(sections):
         if sum(looks_like_catalogue_goal(_strip_suffix(s.title)[0]) for s in run) * 2 >= len(run) and len(run) >= 2:
             out += [_from_section(s, "run", f"run:{run[0].section_id}", toc_titles)
@@ -119,7 +122,7 @@ def _prefixed_heading(s: Section, sections: list[Section], toc_titles: set[str])
         c.text, c.number = m.group("text").strip(), m.group("number") or c.number
         kind = m.group("kind").casefold()
         c.minister_hint = bool(re.match(MINISTER_PREFIX, kind))
-        c.local_hint = kind.startswith(("indsatsområde", "fokusområde", "lokalt"))
+        c.local_hint = kind.startswith("lokalt")     # "Indsatsområde" alone says nothing about whose goal
     c.minister_hint |= bool(tag and tag.casefold().startswith("minister"))
     c.local_hint |= bool(tag and tag.casefold().startswith("lokal")) or _under_local_parent(s, sections)
     return c
@@ -138,13 +141,31 @@ def _from_section(s: Section, source: str, family: str, toc_titles: set[str]) ->
                      in_toc=_norm_title(s.title) in toc_titles, weight=len(s.text))
 
 
+LOCAL_CONTAINER_RE = re.compile(r"lokal\w*\s+(prioriter\w*\s+)?(mål|indsats\w*|fokus\w*)|egne\s+mål|"
+                                r"(byrådets|kommunalbestyrelsens|udvalgets)\s+(egne\s+)?mål", re.I)
+
+
 def _under_local_parent(s: Section, sections: list[Section]) -> bool:
-    """The heading follows a 'Lokalpolitisk prioriterede indsatsområder'-like heading at its level."""
+    """The heading sits under, or right after at its own level, a heading such as 'Lokale
+    mål' or 'Lokalpolitisk prioriterede indsatsområder'."""
     before = [x for x in sections if x.ord < s.ord]
     for x in reversed(before):
-        if x.level < s.level or re.search(r"lokal\w*\s+(prioriter|mål|indsats)", x.title, re.I):
-            return bool(re.search(r"lokal\w*\s+(prioriter|mål|indsats)", x.title, re.I))
+        if x.level < s.level or LOCAL_CONTAINER_RE.search(x.title):
+            return bool(LOCAL_CONTAINER_RE.search(x.title))
     return False
+
+
+def local_container_candidates(sections: list[Section], toc_titles: set[str]) -> list[Candidate]:
+    """The sub-sections of a 'Lokale mål' / 'Lokale indsatsområder' section are local goals."""
+    out = []
+    for parent in sections:
+        if not LOCAL_CONTAINER_RE.search(parent.title):
+            continue
+        for child in (s for s in sections if s.parent_id == parent.section_id):
+            c = _from_section(child, "heading", f"local:{parent.section_id}", toc_titles)
+            c.local_hint = True
+            out.append(c)
+    return out
 
 
 def _numbered_runs(sections: list[Section]) -> list[list[Section]]:
@@ -216,11 +237,12 @@ def list_candidates(doc: ParsedDocument, sections: list[Section]) -> list[Candid
     table_lines = {t.anchor_line for t in doc.tables}
     out: list[Candidate] = []
     for i, ln in enumerate(content):
-        if not GOAL_LIST_CUE_RE.search(ln.text) or NOT_GOAL_LIST_RE.search(ln.text):
+        cue = _paragraph_tail(content, i)
+        if not ln.text.rstrip().endswith(":") or not GOAL_LIST_CUE_RE.search(cue) or NOT_GOAL_LIST_RE.search(cue):
             continue
         if i + 1 < len(content) and any(ln.line_no < a <= content[i + 1].line_no for a in table_lines):
             continue    # the goals follow in a table (table_candidates)
-        local = bool(LOCAL_CUE_RE.search(ln.text))
+        local = bool(LOCAL_CUE_RE.search(cue))
         items = _goal_items(content, i + 1, headings)
         if len(items) < 1 or not any(looks_like_catalogue_goal(t) for _, t, _ in items) and not local:
             continue
@@ -232,14 +254,28 @@ def list_candidates(doc: ParsedDocument, sections: list[Section]) -> list[Candid
     return out
 
 
+def _paragraph_tail(content: list[Line], i: int) -> str:
+    """A line with the lines of its paragraph above it (a cue sentence wrapped in a PDF)."""
+    lines = [content[i].text]
+    k = i
+    while k > 0 and not content[k].para_start and len(lines) < 4:
+        k -= 1
+        lines.insert(0, content[k].text)
+    return " ".join(lines)
+
+
 def _goal_items(content: list[Line], start: int, headings: set[int]) -> list[tuple[Line, str, Optional[str]]]:
-    """Marked items after a cue, up to the next heading; descriptive paragraphs between
-    numbered items are skipped."""
+    """Marked items after a cue, up to the next heading; an item's wrapped lines are joined;
+    descriptive paragraphs between numbered items are skipped."""
     items: list[tuple[Line, str, Optional[str]]] = []
     expected: Optional[int] = None
-    for ln in content[start:start + 40]:
+    for ln in content[start:start + 60]:
         if ln.line_no in headings:
             break
+        if items and not ln.para_start and split_marker(ln.text)[0] is None and _item_number(ln.text) is None:
+            first, text, number = items[-1]
+            items[-1] = (first, join_hyphenated(text, ln.text.strip()), number)
+            continue
         marker, rest = split_marker(ln.text)
         number = _item_number(ln.text)
         if number is not None and (expected is None or int(number) == expected) and len(ln.text) < 300:

@@ -472,13 +472,13 @@ def _numeric(seg: list[Word]) -> bool:
 def _looks_like_toc(run: list[RawLine]) -> bool:
     """A contents list set with tabs: text on the left, non-decreasing page numbers on the right."""
     pages = []
-    for ln in run:
+    for ln in (x for x in run if len(x.segments) >= 2):    # wrapped title lines have no page
         last = " ".join(w.text for w in ln.segments[-1]).strip(". ")
         last = last.removeprefix("Side ").strip()
         if not last.isdigit():
             return False
         pages.append(int(last))
-    return len(run) >= 3 and pages == sorted(pages)
+    return len(pages) >= 3 and pages == sorted(pages)
 
 
 def _assign_cells(run: list[RawLine], columns, number: int) -> list[TableRow]:

@@ -66,7 +66,7 @@ class _Builder:
         self.page: Optional[int] = None
         self.blank = True
         self.rows: list[list[str]] = []
-        self.rows_blank_before: list[bool] = []
+        self.indents: list[float] = []
 
     def new_page(self, number: Optional[int]) -> None:
         self.flush_table()
@@ -156,15 +156,17 @@ class _Builder:
         if cells is None:
             return  # a separator row such as |---|---|
         self.rows.append(cells)
-        self.rows_blank_before.append(self.blank and bool(self.rows[:-1]))
+        self.indents.append(float(len(raw) - len(raw.lstrip(" "))))
         self.blank = False
 
     def flush_table(self) -> None:
         if not self.rows:
             return
         rows = [TableRow(page=self.page, cells=[_cell(c, self.page) for c in r]) for r in self.rows]
+        for row, indent in zip(rows, self.indents):
+            row.cells[0].indent = indent
         rows = [r for r in rows if any(c.text for c in r.cells)]
-        self.rows, self.rows_blank_before = [], []
+        self.rows, self.indents = [], []
         if not rows:
             return
         table = Table(table_no=len(self.doc.tables), rows=rows, page=rows[0].page,

@@ -76,7 +76,7 @@ def _entries_from_table(doc: ParsedDocument, heading: Line) -> list[_Raw]:
         page_text = cells[-1].removeprefix("Side").strip() if len(cells) > 1 else ""
         if page_text.isdigit():
             raws.append(_Raw(text=" ".join(cells[:-1]), page=int(page_text), source_page=row.page,
-                             line_start=heading.line_no, line_end=heading.line_no))
+                             line_start=heading.line_no, line_end=heading.line_no, x0=row.cells[0].indent))
         else:
             raws.extend(_entries_from_texts([" ".join(cells)], row.page, heading.line_no))
     return raws if len(raws) >= 2 else []
@@ -137,7 +137,8 @@ def _raw_from(lines: list[Line], m: re.Match) -> _Raw:
     head = " ".join(ln.text for ln in lines[:-1])
     title = f"{head} {m.group('title')}".strip() if head else m.group("title")
     first = lines[0]
-    return _Raw(text=title, page=int(m.group("page")), x0=first.bbox[0] if first.bbox else None,
+    x0 = first.bbox[0] if first.bbox else first.indent
+    return _Raw(text=title, page=int(m.group("page")), x0=x0,
                 bold=first.bold, source_page=first.page, line_start=first.line_no,
                 line_end=lines[-1].line_no)
 
@@ -166,23 +167,40 @@ def _to_records(doc: ParsedDocument, raws: list[_Raw]) -> list[TocEntry]:
 
 
 def assign_levels(raws: list[_Raw], parts: list[tuple[str, str]], doc: ParsedDocument) -> list[int]:
-    indent = _indent_levels(raws)
+    """Levels: a dotted number's depth; else indentation (an entry indented deeper than the
+    entry above it is its child); else the run of numbers; else 'after Bilag' → level 2."""
+    indented = _uses_indentation(raws)
     levels: list[int] = []
+    stack: list[tuple[float, int]] = []       # (indent, level) of the entries above
     top_no = sub_no = 0
     in_appendix = False
-    for raw, (number, title), ind in zip(raws, parts, indent):
+    for raw, (number, title) in zip(raws, parts):
         if "." in number:
             level = number.count(".") + 1
-        elif ind is not None:
-            level = ind
+        elif indented:
+            level = _level_by_indent(stack, raw.x0 or 0.0)
         elif number:
             level, top_no, sub_no = _numbered_level(int(number), top_no, sub_no, title, doc)
         else:
             level = 2 if in_appendix else 1
+        if indented:
+            while stack and stack[-1][0] >= (raw.x0 or 0.0) - 2:
+                stack.pop()
+            stack.append((raw.x0 or 0.0, level))
         if level == 1:
             in_appendix = bool(APPENDIX_RE.match(title))
         levels.append(level)
     return levels
+
+
+def _uses_indentation(raws: list[_Raw]) -> bool:
+    xs = [r.x0 for r in raws if r.x0 is not None]
+    return len(xs) == len(raws) and bool(xs) and max(xs) - min(xs) >= 3
+
+
+def _level_by_indent(stack: list[tuple[float, int]], x0: float) -> int:
+    above = [(x, lvl) for x, lvl in stack if x < x0 - 2]
+    return above[-1][1] + 1 if above else 1
 
 
 def _numbered_level(n: int, top_no: int, sub_no: int, title: str, doc: ParsedDocument):
@@ -220,21 +238,6 @@ def _body_numbering(doc: ParsedDocument, title: str) -> Optional[str]:
         if top.search(ln.text):
             found = "top"
     return found
-
-
-def _indent_levels(raws: list[_Raw]) -> list[Optional[int]]:
-    """Levels from the entries' left edges in a PDF, when they use two or more indents."""
-    xs = [r.x0 for r in raws]
-    if any(x is None for x in xs):
-        return [None] * len(raws)
-    steps = sorted({round(x / 4) for x in xs})
-    clusters: list[float] = []
-    for s in steps:
-        if not clusters or s - clusters[-1] > 2:
-            clusters.append(s)
-    if len(clusters) < 2:
-        return [None] * len(raws)
-    return [1 + max(i for i, c in enumerate(clusters) if round(x / 4) >= c) for x in xs]
 
 
 def _norm(text: str) -> str:

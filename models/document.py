@@ -52,6 +52,7 @@ class Cell(BaseModel):
     paragraphs: list[str] = Field(default_factory=list)  # <p>/<li> items or separate paragraphs
     bold: bool = False
     spanned: bool = False             # covered by a merged cell to its left or above (PDF)
+    indent: float = 0.0               # leading spaces of a transcript row's first cell
 
     def parts(self) -> list[str]:
         return self.paragraphs or ([self.text] if self.text else [])
