@@ -174,12 +174,20 @@ def _parent_for(items: list[_Item], item: _Item) -> Optional[_Item]:
         return None
     first, last = tops[0], tops[-1]
     step = 6.0 if item.lines[0].bbox is not None else 2.0     # points in a PDF, spaces in text
-    if item.marker == first.marker and item.indent < first.indent + step:
+    same_style = _style(item.marker) == _style(first.marker)
+    if same_style and item.indent < first.indent + step:
         return None
     deeper = item.indent >= first.indent + step
     nested_kind = marker_kind(first.marker) == "number" and marker_kind(item.marker) in ("bullet", "letter")
-    new_glyph = item.marker != first.marker and (items[-1].text.rstrip().endswith(":") or items[-1].parent is not None)
+    new_glyph = not same_style and (items[-1].text.rstrip().endswith(":") or items[-1].parent is not None)
     return last if deeper or nested_kind or new_glyph else None
+
+
+def _style(marker: Optional[str]) -> Optional[str]:
+    """The style of a list marker: '1.' and '2.' are alike, '•' and '–' are not."""
+    if marker is None:
+        return None
+    return re.sub(r"\d+", "N", re.sub(r"^[a-z]", "a", marker))
 
 
 def _extend(item: _Item, line: Line) -> None:
