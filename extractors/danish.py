@@ -30,6 +30,8 @@ PCT_POINT_WORDS = ["procentpoint", "procentpoints", "pct.point", "pct.-point", "
                    "procent-point", "pct.points", "%-point."]
 DURATION_WORDS = ["måneder", "måned", "måneders", "år", "års", "dage", "dages", "dag", "uges", "kvartaler"]
 YEAR_RANGE = (1990, 2045)
+FUNCTION_WORDS = {"i", "på", "til", "af", "ved", "om", "inden", "for", "ud", "og", "eller", "end", "med", "fra",
+                  "efter", "før", "under", "over", "per", "pr", "årligt", "om året"}
 UNIT_WORDS = {
     "pct": PCT_WORDS, "pct_points": PCT_POINT_WORDS, "weeks": ["uger", "uge", "ugers"],
     "hours": ["timer", "time", "timers"], "persons": PERSON_WORDS,
@@ -189,11 +191,22 @@ def _to_quantity(doc, label: str, start: int, end: int, text: str) -> Optional[Q
     if label in ("count", "bare") and (is_year(value, token.text) or _is_list_number(doc, i)):
         return None
     unit = {"bare": "count"}.get(label, label)
+    if unit == "count" and _counts_persons(doc, i):
+        unit = "persons"
     if label == "dkk_million" and doc[i + 1].lower_.startswith("mia"):
         value *= 1000
     span = doc[start:end]
     return Quantity(value=value, unit=unit, start=span.start_char, end=span.end_char, text=span.text,
                     in_parentheses=_in_parentheses(text, span.start_char))
+
+
+def _counts_persons(doc, i: int) -> bool:
+    """A bare number in a sentence about "antallet af borgere/personer …" counts persons."""
+    before = doc[max(0, i - 25):i].text.casefold()
+    m = re.search(r"antal(?:let)?\s+(?:af\s+)?(\w+)", before)
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    noun_follows = nxt.isalpha() and nxt not in FUNCTION_WORDS
+    return bool(m) and m.group(1) in PERSON_WORDS and not noun_follows
 
 
 def _is_list_number(doc, i: int) -> bool:

@@ -20,6 +20,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import Errors, LoadError
+from extractors.pdf_aligned import lines_to_aligned_tables
 from models.document import Cell, Line, Page, ParsedDocument, Table, TableRow
 
 DEFAULT_WORD_SETTINGS = {"x_tolerance": 2, "y_tolerance": 3, "keep_blank_chars": False,
@@ -27,11 +28,9 @@ DEFAULT_WORD_SETTINGS = {"x_tolerance": 2, "y_tolerance": 3, "keep_blank_chars":
 DEFAULT_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
                           "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
 MIN_EDGES_FOR_TABLES = 4
-SEGMENT_GAP_EM = 1.2        # a gap wider than this many font sizes splits a line into cells
 GUTTER_SEARCH = (0.25, 0.75)
 MIN_GUTTER_WIDTH = 6.0
 MIN_COLUMN_ROWS = 5
-BULLETS = {"•", "▪", "■", "●", "◦", "○", "–", "-", "*", "", "", "➢", "►", "✓"}
 
 
 @dataclass
@@ -366,174 +365,6 @@ def _fill_ratio(rows: list[list[Word]]) -> float:
     span = max(x1 - x0, 1.0)
     fills = sorted((r[-1].x1 - r[0].x0) / span for r in rows)
     return statistics.median(fills)
-
-
-# ---------------------------------------------------------------- tables without rules
-def segment_line(line: RawLine) -> list[list[Word]]:
-    """Split a line where the gap between words is wider than SEGMENT_GAP_EM font sizes.
-    A lone bullet or list number does not count as a cell of its own."""
-    segs: list[list[Word]] = [[line.words[0]]]
-    for prev, w in zip(line.words, line.words[1:]):
-        gap = w.x0 - prev.x1
-        lone_marker = len(segs) == 1 and _is_marker(segs[0])
-        if gap > SEGMENT_GAP_EM * max(prev.size, w.size, 6.0) and not lone_marker:
-            segs.append([w])
-        else:
-            segs[-1].append(w)
-    return segs
-
-
-def _is_marker(seg: list[Word]) -> bool:
-    text = " ".join(w.text for w in seg)
-    return text in BULLETS or bool(re.fullmatch(r"\(?\d{1,2}[.)]|[a-z][.)]", text))
-
-
-def lines_to_aligned_tables(lines: list[RawLine], number: int) -> tuple[list[RawLine], list[Table]]:
-    """Find runs of lines whose cells line up in columns; return (other lines, tables)."""
-    for ln in lines:
-        ln.segments = segment_line(ln)
-    kept: list[RawLine] = []
-    tables: list[Table] = []
-    i = 0
-    while i < len(lines):
-        end = _aligned_run_end(lines, i)
-        table = _run_to_table(lines[i:end], number) if end - i >= 3 else None
-        if table is not None:
-            tables.append(table)
-            i = end
-        else:
-            kept.append(lines[i])
-            i += 1
-    return kept, tables
-
-
-def _aligned_run_end(lines: list[RawLine], start: int) -> int:
-    """End (exclusive) of a run of multi-cell lines, allowing wrapped single-cell lines inside."""
-    end = start
-    while end < len(lines) and (len(lines[end].segments) >= 2 or
-                                (end > start and _is_wrapped_cell(lines, end, start))):
-        end += 1
-    while end > start and len(lines[end - 1].segments) < 2:
-        end -= 1
-    return end
-
-
-def _is_wrapped_cell(lines: list[RawLine], i: int, start: int) -> bool:
-    """A one-cell line inside a table run: a wrapped label or cell, close below the line above,
-    with more table lines right after it."""
-    prev, line = lines[i - 1], lines[i]
-    close = line.top - prev.bottom < 0.8 * line.size
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return close and nxt is not None and len(nxt.segments) >= 2 and len(line.text) < 80
-
-
-def _run_to_table(run: list[RawLine], number: int) -> Optional[Table]:
-    columns = _columns_from_rivers(run)
-    if len(columns) < 2 or _looks_like_toc(run) or not _is_tabular(run, columns):
-        return None
-    rows = _assign_cells(run, columns, number)
-    if len(rows) < 2:
-        return None
-    x0 = min(ln.x0 for ln in run)
-    x1 = max(ln.x1 for ln in run)
-    bbox = (x0, run[0].top, x1, run[-1].bottom)
-    return Table(table_no=0, rows=rows, page=number, bbox=bbox, ruled=False, source="aligned")
-
-
-def _columns_from_rivers(run: list[RawLine]) -> list[tuple[float, float]]:
-    """Column x-intervals: the maximal intervals covered by cells of the data lines
-    (lines with at least two cells); the white rivers between them separate columns."""
-    spans = sorted((seg[0].x0, seg[-1].x1) for ln in run if len(ln.segments) >= 2
-                   for seg in ln.segments)
-    columns: list[list[float]] = []
-    for x0, x1 in spans:
-        if columns and x0 <= columns[-1][1] + 2:
-            columns[-1][1] = max(columns[-1][1], x1)
-        else:
-            columns.append([x0, x1])
-    return [(a, b) for a, b in columns]
-
-
-def _is_tabular(run: list[RawLine], columns) -> bool:
-    multi = [ln for ln in run if len(ln.segments) >= 2]
-    if len(multi) < 3:
-        return False
-    numeric = sum(1 for ln in multi for seg in ln.segments[1:] if _numeric(seg))
-    cells = sum(len(ln.segments) - 1 for ln in multi)
-    return numeric >= 0.3 * cells or len(columns) >= 3
-
-
-def _numeric(seg: list[Word]) -> bool:
-    text = " ".join(w.text for w in seg)
-    digits = sum(ch.isdigit() for ch in text)
-    return digits > 0 and digits >= 0.5 * sum(ch.isalnum() for ch in text)
-
-
-def _looks_like_toc(run: list[RawLine]) -> bool:
-    """A contents list set with tabs: text on the left, non-decreasing page numbers on the right."""
-    pages = []
-    for ln in (x for x in run if len(x.segments) >= 2):    # wrapped title lines have no page
-        last = " ".join(w.text for w in ln.segments[-1]).strip(". ")
-        last = last.removeprefix("Side ").strip()
-        if not last.isdigit():
-            return False
-        pages.append(int(last))
-    return len(pages) >= 3 and pages == sorted(pages)
-
-
-def _assign_cells(run: list[RawLine], columns, number: int) -> list[TableRow]:
-    rows: list[TableRow] = []
-    prev: Optional[RawLine] = None
-    wrap_gap = _wrapped_line_gap(run)
-    for ln in run:
-        texts = [""] * len(columns)
-        for seg in ln.segments:
-            col = _column_of(seg, columns)
-            texts[col] = (texts[col] + " " + " ".join(w.text for w in seg)).strip()
-        wrapped = wrap_gap is not None and prev is not None and ln.top - prev.bottom <= wrap_gap
-        if rows and prev is not None and (wrapped or _continues_row(prev, ln, texts)):
-            _merge_into(rows[-1], texts)
-        else:
-            rows.append(TableRow(page=number, cells=[Cell(text=t, page=number) for t in texts]))
-        prev = ln
-    return rows
-
-
-def _wrapped_line_gap(run: list[RawLine]) -> Optional[float]:
-    """When rows are spaced wider than the lines inside a cell, the narrower gap marks a
-    wrapped cell line; None when all gaps are alike."""
-    gaps = [b.top - a.bottom for a, b in zip(run, run[1:])]
-    if len(gaps) < 2:
-        return None
-    narrow, typical = min(gaps), statistics.median(gaps)
-    return narrow + 0.6 if typical - narrow > 1.0 else None
-
-
-def _column_of(seg: list[Word], columns) -> int:
-    x0, x1 = seg[0].x0, seg[-1].x1
-    overlaps = [min(x1, b) - max(x0, a) for a, b in columns]
-    return max(range(len(columns)), key=lambda i: overlaps[i])
-
-
-def _continues_row(prev: RawLine, line: RawLine, texts: list[str]) -> bool:
-    """A physical line that wraps the cells of the row above: close below it, and either
-    its first cell is empty or every cell it fills continues a text cell (not a number)."""
-    close = line.top - prev.bottom < 0.6 * line.size
-    if not close:
-        return False
-    filled = [i for i, t in enumerate(texts) if t]
-    return not texts[0] or all(not _numeric_text(texts[i]) for i in filled) and len(filled) < len(texts)
-
-
-def _numeric_text(text: str) -> bool:
-    digits = sum(ch.isdigit() for ch in text)
-    return digits > 0 and digits >= 0.5 * sum(ch.isalnum() for ch in text)
-
-
-def _merge_into(row: TableRow, texts: list[str]) -> None:
-    for cell, text in zip(row.cells, texts):
-        if text:
-            cell.text = _join_wrapped([cell.text, text]) if cell.text else text
 
 
 # ---------------------------------------------------------------- assemble the document

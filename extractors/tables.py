@@ -171,8 +171,8 @@ def _has_value(row: TableRow) -> bool:
 def column_labels(header: list[TableRow], width: int, source: str) -> list[str]:
     grid = [[c.text.strip() for c in row.cells] + [""] * (width - len(row.cells)) for row in header]
     for r, row in enumerate(grid):
-        if r < len(grid) - 1 or source == "ruled":
-            _fill_spans(row, header[r] if source == "ruled" else None)
+        if r < len(grid) - 1 or source in ("ruled", "aligned"):
+            _fill_spans(row, header[r] if source in ("ruled", "aligned") else None)
     labels = []
     for col in range(width):
         parts = [grid[r][col] for r in range(len(grid)) if grid[r][col]]

@@ -21,15 +21,15 @@ from typing import Optional
 
 from extractors.danish import find_quantities
 
-COMPARISON = r"(?:lands|regions|kommune)?gennemsnit\w*|lands-|regions-|landsplan|hele\s+landet|region\s+\w+|niveau\w*|andelen\s+i|\d"
+COMPARISON = r"(?:lands|regions|kommune)?gennemsnit\w*|lands-|regions-|landsplan|hele\s+landet|region\s+\w+|niveau\w*|andelen\s+i"
 DIRECTION_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("at_level_with", re.compile(r"på\s+niveau\s+(?:med|som)|svare(?:r|nde)?\s+til\s+(?:lands|regions)?gennemsnit|"
                                  r"svare(?:r|nde)?\s+til\s+(?:niveauet|andelen|udviklingen)\s+i", re.I)),
     ("at_most", re.compile(r"\bmaksimalt\b|\bhøjst\b|ikke\s+(?:\w+\s+){0,2}(?:flere|mere|højere)\b[^.]{0,60}\bend\b|"
                            r"\bmindre\s+end\b|\bmax\.", re.I)),
     ("at_least", re.compile(r"\bmindst\b|\bminimum\b|\bmin\.|som\s+minimum|ikke\s+under\b", re.I)),
-    ("below", re.compile(rf"\bunder\s+(?:{COMPARISON})|\blavere\s+end\b", re.I)),
-    ("above", re.compile(rf"\bover\s+(?:{COMPARISON})|\bhøjere\s+end\b|\bbedre\s+end\b", re.I)),
+    ("below", re.compile(rf"\bunder\s+(?:{COMPARISON})|\blavere\s+end\b|\bskal\b[^.]{{0,40}}\bunder\s+\d|^\s*under\s+\d", re.I)),
+    ("above", re.compile(rf"\bover\s+(?:{COMPARISON})|\bhøjere\s+end\b|\bbedre\s+end\b|\bskal\b[^.]{{0,40}}\bover\s+\d|^\s*over\s+\d", re.I)),
     ("maintain", re.compile(r"\bfasthold(?:es|e|t)\b(?!\s+(?:på\s+arbejdsmarkedet|i\s+(?:job|beskæftigelse|arbejde)))|"
                             r"\bfastholdelse\s+af\b|\bvedligehold(?:es|e)\b|\bbevar(?:e|es)\b|\buændret\b", re.I)),
     ("decrease", re.compile(r"\bfald\b|\bfalde\b|\bnedbring\w*|\breduktion\w*|\breducer\w*|\bfærre\b|\bmindsk\w*|"
@@ -63,7 +63,7 @@ def describe_target(text: str, default_year: Optional[int] = None, context: Opti
     quantity = _value(text)
     direction = direction_of(text, has_number=quantity is not None)
     comparator = comparator_of(text)
-    if context:
+    if context and quantity is not None:      # a level without a direction borrows the goal's
         direction = direction or direction_of(context, has_number=False)
         comparator = comparator or comparator_of(context)
     return TargetDescription(
@@ -73,14 +73,27 @@ def describe_target(text: str, default_year: Optional[int] = None, context: Opti
 
 
 def _value(text: str):
-    from_to = FROM_TO_RE.search(text)
-    for q in find_quantities(text):
-        if q.in_parentheses:
-            continue
-        if from_to and from_to.start("from") <= q.start < from_to.end("from"):
-            continue
-        return q
-    return None
+    """The level the target sets: in its first sentence, the first quantity after "skal"
+    (so "forløb over 22 uger skal være under 25 %" gives 25), else that sentence's first
+    quantity, else the first quantity at all — never a baseline."""
+    quantities = [q for q in find_quantities(text) if not q.in_parentheses and not _in_from_part(text, q)]
+    if not quantities:
+        return None
+    first_end = _first_sentence_end(text)
+    in_first = [q for q in quantities if q.start < first_end]
+    modal = re.search(r"\bskal\b", text[:first_end])
+    after = [q for q in in_first if modal and q.start > modal.start()]
+    return (after or in_first or quantities)[0]
+
+
+def _in_from_part(text: str, q) -> bool:
+    m = FROM_TO_RE.search(text)
+    return bool(m) and m.start("from") <= q.start < m.end("from")
+
+
+def _first_sentence_end(text: str) -> int:
+    m = re.search(r"(?<!\bnr)(?<!\bca)(?<!\bmin)(?<!\bpct)\.\s+(?=[A-ZÆØÅ])", text)
+    return m.start() if m else len(text)
 
 
 def direction_of(text: str, has_number: Optional[bool] = None) -> Optional[str]:

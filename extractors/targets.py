@@ -35,7 +35,9 @@ EXTRACTOR = "targets"
 VERSION = "1"
 STRONG_CUE_RE = re.compile(
     r"^(?P<cue>(?:(?:fælles\s+)?resultatkrav|resultatmål|effektmål|succeskriteri(?:er|e)|målsætning(?:en)?|"
-    r"overordnede?\s+mål|specifikke\s+mål|mål\s+for\s+(?:\d{4}|året|indsatsen)|mål)(?:\s+[^:]{0,60})?:)\s*(?P<rest>.*)$", re.I)
+    r"overordnede?\s+mål|specifikke\s+mål|måltal|mål\s+for\s+(?:\d{4}|året|indsatsen)|mål)(?:\s+[^:]{0,60})?:)\s*(?P<rest>.*)$", re.I)
+LABEL_LINE_RE = re.compile(r"^(status|resultat|kilde|datakilde|opfølgning|udgangspunkt|baseline|note|bemærkning|"
+                           r"målopfyldelse|vurdering)\b[^:]{0,30}:", re.I)
 WEAK_CUE_RE = re.compile(r"^(?P<cue>(?:det\s+overordnede\s+)?mål(?:et|sætningen)?(?:\s+med\s+[^,.]{1,60})?\s+er,?)\s*(?P<rest>at\b.*)$", re.I)
 STATUS_RE = re.compile(r"\b(status|opfølgning|resultat(?:er|mål)?|evaluering)\b.*\b(19|20)\d\d\b|\bstatus\b", re.I)
 REQUIREMENT_RE = re.compile(r"\bskal\b|\bmindst\b|\bminimum\b|\bmaksimalt\b|\bhøjst\b|nedbring|\bøge|reducer|"
@@ -124,9 +126,12 @@ def _measurable(text: str) -> bool:
 
 
 def _paragraph(content: list[Line], i: int, headings: set[int]) -> list[Line]:
+    """The lines of the paragraph starting at content[i]; a labelled line ("Status: …") or
+    another cue ends it even without a paragraph gap."""
     lines = [content[i]]
     for ln in content[i + 1:]:
-        if ln.para_start or ln.line_no in headings or split_marker(ln.text)[0] is not None:
+        if ln.para_start or ln.line_no in headings or split_marker(ln.text)[0] is not None \
+                or LABEL_LINE_RE.match(ln.text) or STRONG_CUE_RE.match(ln.text):
             break
         lines.append(ln)
     return lines
