@@ -202,7 +202,7 @@ def _to_quantity(doc, label: str, start: int, end: int, text: str) -> Optional[Q
 
 def _counts_persons(doc, i: int) -> bool:
     """A bare number in a sentence about "antallet af borgere/personer …" counts persons."""
-    before = doc[max(0, i - 25):i].text.casefold()
+    before = doc[max(0, i - 45):i].text.casefold()
     m = re.search(r"antal(?:let)?\s+(?:af\s+)?(\w+)", before)
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     noun_follows = nxt.isalpha() and nxt not in FUNCTION_WORDS

@@ -35,3 +35,24 @@ def marker_kind(marker: Optional[str]) -> Optional[str]:
     if marker[0].isalpha():
         return "letter"
     return "bullet"
+
+
+INLINE_NUMBER_RE = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s+(?=\S)")
+
+
+def split_inline_numbered(text: str) -> list[str]:
+    """'1. Reduktion … 2. Mindst 40 % …' → the items, when the text starts with item 1 and
+    the numbers run 1, 2, 3 …; otherwise [text]."""
+    cuts, expected = [], 1
+    for m in INLINE_NUMBER_RE.finditer(text):
+        if int(m.group(1)) != expected or ORDINAL_NOUN_RE.match(text[m.end():]):
+            continue
+        if expected == 1 and text[:m.start()].strip():
+            return [text]
+        cuts.append((m.start(), m.end()))
+        expected += 1
+    if len(cuts) < 2:
+        return [text]
+    bounds = [c[1] for c in cuts]
+    ends = [c[0] for c in cuts[1:]] + [len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, ends)]

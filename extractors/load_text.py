@@ -94,9 +94,15 @@ class _Builder:
         pos = 0
         for m in PAGE_MARKER_RE.finditer(raw):
             before = raw[pos:m.start()].strip()
+            opens = bool(raw[m.end():].strip()) or m.start() > 0
+            if before and opens and not raw[m.end():].strip():
+                self.add_marker(m.group(0), int(m.group(1)), opens=True)
+                self.append(Line(line_no=0, text=before, page=self.page, flags={LineFlag.HEADER}))
+                pos = m.end()
+                continue      # "Beskæftigelsesplan 2016 · Aalborg Kommune    Side 3 af 7": a running header
             if before:
                 self.add_line(raw[:m.start()].rstrip() if pos == 0 else before)
-            self.add_marker(m.group(0), int(m.group(1)), opens=bool(raw[m.end():].strip()) or m.start() > 0)
+            self.add_marker(m.group(0), int(m.group(1)), opens=opens)
             pos = m.end()
         rest = raw[pos:]
         if rest.strip():

@@ -195,7 +195,8 @@ def _fill_spans(row: list[str], ruled_row: Optional[TableRow]) -> None:
 # ---------------------------------------------------------------- captions
 def find_caption(doc: ParsedDocument, first: Table, last: Table) -> Optional[str]:
     before = _content_before(doc, first.anchor_line, 3)
-    for k, ln in enumerate(before):
+    for k in reversed(range(len(before))):           # the caption nearest the table
+        ln = before[k]
         if CAPTION_RE.match(ln.text):
             tail = before[k + 1:]
             text = ln.text.strip()

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from extractors.danish import find_quantities
 from extractors.goal_catalogue import norm, theme_for
-from extractors.lists import split_marker
+from extractors.lists import split_inline_numbered, split_marker
 from extractors.outline import section_at
 from extractors.tables import NormTable
 from extractors.target_rules import describe_target, direction_of
@@ -44,7 +44,7 @@ REQUIREMENT_RE = re.compile(r"\bskal\b|\bmindst\b|\bminimum\b|\bmaksimalt\b|\bh�
                             r"\bfald\b|stigning|på niveau|fasthold", re.I)
 TARGET_HEADER_RE = re.compile(r"^(mål|mål\s+(for\s+)?\d{4}|målsætning(er)?|resultatkrav|resultatmål|succeskriteri\w*|"
                               r"effektmål|forventet\s+resultat|måltal)\b", re.I)
-GOAL_HEADER_RE = re.compile(r"beskæftigelsesmål|ministermål|indsatsområde|hvad følges der op|^mål$|fokusområde|^$", re.I)
+GOAL_HEADER_RE = re.compile(r"beskæftigelsesmål|ministermål|indsatsområde|hvad følges der op|\bmål\b|fokusområde|^$", re.I)
 BASELINE_HEADER_RE = re.compile(r"^(status|udgangspunkt|baseline|niveau|resultat)\b", re.I)
 SOURCE_HEADER_RE = re.compile(r"datakilde|^kilde", re.I)
 FOLLOW_HEADER_RE = re.compile(r"opfølgning|hvornår følges|følges op", re.I)
@@ -230,7 +230,7 @@ def target_table_roles(table: NormTable) -> Optional[dict[str, int]]:
             roles["source"] = i
         elif FOLLOW_HEADER_RE.search(c):
             roles["follow_up"] = i
-    roles.setdefault("goal", 0 if req != 0 else -1)
+    roles.setdefault("goal", 0 if req != 0 and GOAL_HEADER_RE.search(labels[0]) else -1)
     return roles
 
 
@@ -264,7 +264,7 @@ def _table_rows(table: NormTable, roles: dict[str, int], sections: list[Section]
 def _requirements(cell) -> list[str]:
     """One requirement per paragraph or numbered item; a lead line ending in ':' is folded
     into nothing (it names a project, not a requirement)."""
-    parts = cell.paragraphs or ([cell.text] if cell.text.strip() else [])
+    parts = cell.paragraphs or (split_inline_numbered(cell.text) if cell.text.strip() else [])
     out = []
     for p in parts:
         p = _clean(split_marker(p)[1] if split_marker(p)[0] else p)
@@ -294,11 +294,11 @@ class _GoalLinker:
     def __call__(self, f: _Found) -> Optional[str]:
         if f.goal_text:
             goal = self.by_text(f.goal_text)
-            if goal is not None or f.origin == "table":
-                return goal.goal_id if goal else None
+            if goal is not None:
+                return goal.goal_id
         node = f.section
         while node is not None:
-            goal = self.by_section.get(node.section_id) or self.by_text(node.title, 88, use_theme=False)
+            goal = self.by_section.get(node.section_id) or self.by_text(node.title, 85, use_theme=False)
             if goal is not None:
                 return goal.goal_id
             top = node
@@ -343,7 +343,13 @@ def _goal_restatements(lines: list[Line], goals: list[Goal]) -> list[tuple[int, 
     return out
 
 
+GOAL_LABEL_PREFIX_RE = re.compile(
+    r"^\s*(?:(?:ministermål|ministerens\s+mål|beskæftigelsesmål|beskæftigelsespolitisk\s+mål|lokalt\s+mål|mål|"
+    r"indsatsområde)\s*(?:nr\.?\s*)?\d{0,2}\s*[:\-–.]?\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)", re.I)
+
+
 def _wording_score(label: str, wording: str) -> float:
+    label = GOAL_LABEL_PREFIX_RE.sub("", label) or label
     a, b = norm(label), norm(wording)
     if not a or not b:
         return 0.0
