@@ -191,5 +191,37 @@ def _print_scores(title: str, scores) -> None:
     out.print(table)
 
 
+# ---------------------------------------------------------------- report and export
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML file to write.")
+def report(db_path: Path, out_path: Path) -> None:
+    """Write one self-contained HTML report comparing the ingested plans: coverage of
+    municipalities and years, goals per theme, targets side by side, statistics charts and
+    a section per document. CSS and charts are inline; it opens offline."""
+    from pipeline.report import build_report
+    try:
+        path = build_report(db_path, out_path)
+    except Exception as exc:
+        _fail(f"report failed: {' '.join(str(exc).split())[:300]}")
+    console.print(f"wrote {path}")
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write one file per table into.")
+def export(db_path: Path, fmt: str, out_dir: Path) -> None:
+    """Export every table as one Parquet or CSV file per table (readable by DuckDB, pandas, R)."""
+    from pipeline.export import export_tables
+    try:
+        written = export_tables(db_path, fmt, out_dir)
+    except Exception as exc:
+        _fail(f"export failed: {' '.join(str(exc).split())[:300]}")
+    console.print(f"wrote {len(written)} files to {out_dir}")
+
+
 if __name__ == "__main__":
     main()
