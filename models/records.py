@@ -164,3 +164,4 @@ class DocumentResult(BaseModel):
     stat_values: list[StatValue] = Field(default_factory=list)
     warnings: list[ExtractionWarning] = Field(default_factory=list)
     pages_done: int = 0
+    peak_rss_mb: float = 0.0          # the extracting process's peak memory so far

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import resource
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ class IngestSummary:
     seconds: float = 0.0
     problems: list[tuple[str, str, str]] = field(default_factory=list)   # (path, status, reason)
     warnings: int = 0
+    worker_peak_mb: float = 0.0
 
     @property
     def processed(self) -> int:
@@ -55,6 +57,7 @@ class IngestSummary:
         setattr(self, status, getattr(self, status) + 1)
         self.pages += result.pages_done
         self.warnings += len(result.warnings)
+        self.worker_peak_mb = max(self.worker_peak_mb, result.peak_rss_mb)
         if status != "ok":
             self.problems.append((result.document.source_path, status, result.document.error or ""))
 
@@ -162,7 +165,9 @@ def _worker_main(conn: Connection) -> None:
         if task is None:
             return
         path, source = task
-        conn.send(process_file(Path(path), source))
+        result = process_file(Path(path), source)
+        result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        conn.send(result)
 
 
 @dataclass
