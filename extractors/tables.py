@@ -194,14 +194,15 @@ def _fill_spans(row: list[str], ruled_row: Optional[TableRow]) -> None:
 
 # ---------------------------------------------------------------- captions
 def find_caption(doc: ParsedDocument, first: Table, last: Table) -> Optional[str]:
-    before = _content_before(doc, first.anchor_line, 3)
+    before = _content_before(doc, first.anchor_line, 4)
     for k in reversed(range(len(before))):           # the caption nearest the table
         ln = before[k]
         if CAPTION_RE.match(ln.text):
-            tail = before[k + 1:]
             text = ln.text.strip()
-            if tail and len(text) < 20:
-                text = f"{text} {tail[0].text.strip()}"     # "Tabel 1:" with the title on the next line
+            for nxt in before[k + 1:]:      # the title on the next line(s) ("Tabel 1:" / "Udviklingen …")
+                if nxt.para_start and len(text) >= 20:
+                    break
+                text = join_hyphenated(text, nxt.text.strip())
             return " ".join(text.split())
     after = _content_after(doc, last.anchor_line, 2)
     for ln in after:
