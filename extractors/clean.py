@@ -127,6 +127,8 @@ def flag_front_matter_noise(doc: ParsedDocument) -> None:
     if front_end == 0:
         return
     body_vocab = _vocabulary(content[front_end:])
+    if len(body_vocab) < 150:
+        return      # too little text to tell junk from plan
     for prev, ln in zip([None, *content[:front_end]], content[:front_end]):
         if _continues_sentence(prev, ln):
             continue
@@ -135,15 +137,19 @@ def flag_front_matter_noise(doc: ParsedDocument) -> None:
 
 
 def _front_matter_end(content: list[Line]) -> int:
+    """Where the plan proper starts: its contents list, foreword or introduction, a heading
+    after the title, or the second page. 0 (no front matter) when none is seen early on."""
     limit = min(len(content), 60)
     first_page = next((ln.page for ln in content if ln.page is not None), None)
     for i, ln in enumerate(content[:limit]):
         text = ln.text.strip().lstrip("#").strip()
         if re.match(r"^(indhold|indholdsfortegnelse|forord|indledning|resum[eé])\b", text, re.I):
             return i
+        if i > 0 and ln.heading_level:
+            return i
         if first_page is not None and ln.page is not None and ln.page > first_page + 1:
             return i
-    return min(limit, 25)
+    return 0
 
 
 def _continues_sentence(prev: Line | None, line: Line) -> bool:

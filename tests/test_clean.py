@@ -1,4 +1,4 @@
-from conftest import make_doc
+from conftest import ROOT, make_doc
 
 from extractors.clean import (clean_document, flag_front_matter_noise, flag_related_documents,
                               join_hyphenated, split_flat_text)
@@ -36,8 +36,8 @@ def test_clean_related_documents_without_transcript_marker():
 
 
 def test_clean_front_matter_junk_is_flagged_but_title_is_not():
-    body = ["Indhold", "Forord", "Jobcentret vil skabe flere job for borgerne i kommunen i 2021.",
-            "Virksomhederne skal have kvalificeret arbejdskraft og flere ledige skal i job."]
+    corpus_text = (ROOT / "corpus" / "text" / "004_d7598ee1c513263d.txt").read_text(encoding="utf-8")
+    body = ["Indhold", "Forord", *[p for p in corpus_text.split("\n") if len(p) > 80][:20]]
     doc = make_doc(["BESKÆFTIGELSESPLAN 2021", "HOLBÆK KOMMUNE", "Dulux Trade", "Netto vægt: 5 kg",
                     "Udkast", *body])
     flag_front_matter_noise(doc)
