@@ -43,6 +43,10 @@ anvende anvender motivere vejlede vejleder screene matche formidle formidler må
 prioriterer optimere optimerer udbygge udbygger intensivere intensiverer fremme fremmer indgå indgår
 deltage deltager facilitere oprette opretter udarbejde udarbejder evaluere evaluerer synliggøre
 informere informerer øge sørge sørger tage tager møde mødes afdække afdækker kortlægge
+holde holder uddanne uddanner gennemskrive skrive styrke ansætte ansætter lave laver
+""".split())
+NOT_INFINITIVES = set("""alle disse denne dette mange flere andre hele store nye unge samme egne begge derfor ellers
+gerne måske ikke stadigvæk kvinde borgere ledige virksomhede sygemeldte personlige lokale mere mindre
 """.split())
 MAX_ITEM_CHARS = 1200
 
@@ -67,7 +71,7 @@ def extract_actions(doc: ParsedDocument, sections: list[Section], goals: list[Go
     while i < len(content):
         cue = content[i]
         is_cue = _is_cue_line(cue) and (cue.line_no not in headings or cue.text.rstrip().endswith(":"))
-        items, end = _list_after(content, i, headings, tables) if is_cue else ([], i + 1)
+        items, end = _list_after(content, i, headings, tables, doc.flattened) if is_cue else ([], i + 1)
         if items and (_explicit_cue(cue) or _verb_led(items)):
             actions += _to_actions(doc, cue, items, sections, goal_of, len(actions))
             i = max(end, i + 1)
@@ -112,6 +116,13 @@ def _verb_led(items: list[_Item]) -> bool:
     return len(tops) >= 2 and verbs >= 0.6 * len(tops)
 
 
+def _starts_with_verb(text: str) -> bool:
+    """'Gennemføre …', 'Holde …': a known verb of doing or a capitalised infinitive (-e)."""
+    word = _first_word(text)
+    return word in ACTION_VERBS or (text[:1].isupper() and len(word) >= 4 and word.endswith("e")
+                                     and word not in NOT_INFINITIVES)
+
+
 def _first_word(text: str) -> str:
     words = re.findall(r"[a-zæøå]+", text.casefold())
     if words and words[0] == "at" and len(words) > 1:
@@ -120,8 +131,9 @@ def _first_word(text: str) -> str:
 
 
 # ---------------------------------------------------------------- items
-def _list_after(content: list[Line], i: int, headings: set[int], tables: set[int]):
-    """Items of the list that follows the cue at content[i]; (items, index after the list)."""
+def _list_after(content: list[Line], i: int, headings: set[int], tables: set[int], flattened: bool = False):
+    """Items of the list that follows the cue at content[i]; (items, index after the list).
+    In a flattened transcript the bullets are lost: each sentence led by a verb is an item."""
     items: list[_Item] = []
     j = i + 1
     marked = j < len(content) and split_marker(content[j].text)[0] is not None
@@ -132,6 +144,10 @@ def _list_after(content: list[Line], i: int, headings: set[int], tables: set[int
         marker, rest = split_marker(ln.text)
         if marker is not None and (marked or not items):
             _add_item(items, ln, marker, rest)
+        elif flattened and not marked:
+            if not _starts_with_verb(ln.text) or (items and not items[-1].text.rstrip().endswith((".", "!", ";"))):
+                break
+            _add_item(items, ln, None, ln.text.strip())
         elif items and _continues(items[-1], ln, marked):
             _extend(items[-1], ln)
         elif not marked and ln.para_start and len(ln.text) <= 400 and len(items) < 20 \

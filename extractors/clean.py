@@ -285,7 +285,8 @@ def _stops_short(line: Line, edges: dict[tuple, tuple[float, float]]) -> bool:
 
 # ---------------------------------------------------------------- flattened transcripts
 FLATTENED_MIN_CHARS = 400      # once flattened, lines longer than this are split
-FLATTENED_PAGE_CHARS = 1200     # a flattened page: one line this long or longer
+FLATTENED_LONG_CHARS = 600     # a line this long is a page or more of running text …
+FLATTENED_LONG_SHARE = 0.6     # … and a document with this share of its text in such lines is flattened
 ABBREVIATIONS = {"bl.a", "f.eks", "pct", "nr", "ca", "mv", "jf", "pga", "evt", "inkl", "ekskl",
                  "kr", "mio", "mia", "hhv", "ift", "mht", "dvs", "fx", "pt", "ang", "vedr", "m.m",
                  "osv", "ml", "st", "tlf", "jan", "feb", "aug", "sep", "okt", "nov", "dec", "kvt",
@@ -294,14 +295,24 @@ TOC_REF_RE = re.compile(r"\bSide\s+\d{1,3}\b(?!\s*af)")
 SENTENCE_END_RE = re.compile(r"(?<=[\wæøåÆØÅ)\"”’%][.!?])\s+(?=[A-ZÆØÅ\"“])")
 INLINE_SUBHEADING_RE = re.compile(
     r"\s(?=\d{1,2}\.\d{1,2}\.?\s+[A-ZÆØÅ]|(?:Ministerens mål|Ministermål|Beskæftigelsesmål)\s+\d{1,2}\s*[:\-–]\s)")
+LAST_WORD_RE = re.compile(r"([\wæøåÆØÅ.]+)[.!?]$")
+ORDINAL_END_RE = re.compile(r"\b\d{1,2}\.$")
+INLINE_ACTION_CUE_RE = re.compile(   # "Vi vil: Gennemføre …" — the lead-in of a list whose bullets were lost
+    r"\b(?:[Vv]i vil|vil vi|[Dd]et gør vi ved at|[Ss]ådan gør vi|[Ii]ndsatser|[Ii]nitiativer|[Tt]iltag|[Hh]andlinger)"
+    r"\s*:\s+(?=[A-ZÆØÅ])")
+INLINE_TARGET_CUE_RE = re.compile(  # "… Virksomhedssamarbejdet Mål for 2020: Samarbejdsgraden skal …"
+    r"\s(?=(?:Mål\s+for\s+\d{4}|Målsætning|Resultatmål|Resultatkrav|Succeskriteri(?:er|e)|Status)\s*:)")
+NUMBERED_AFTER_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=\d{1,2}\.\s+[A-ZÆØÅ])")   # "… 300 forløb. 5. Opfølgning"
 INLINE_ITEM_RE = re.compile(r"\s(?=(\d{1,2})\.\s+[A-ZÆØÅ])")
-GLUED_HEADING_RE = re.compile(r"\s(?=(?:Indholdsfortegnelse|Indhold)$)")
+GLUED_HEADING_RE = re.compile(r"\s(?=(?:Indholdsfortegnelse|Indhold)$)|"        # "… 27.11.2017 Indholdsfortegnelse"
+                              r"(?<=\bIndholdsfortegnelse)\s+(?=\d{1,2}\.?\s+[A-ZÆØÅ])|"  # "Indholdsfortegnelse 1. Indledning …"
+                              r"(?<=\bIndhold)\s+(?=\d{1,2}\.?\s+[A-ZÆØÅ])")
 
 
 def split_flattened_lines(doc: ParsedDocument) -> None:
     """Split the very long lines of a flattened web transcript (one line per page) into
     sentence-sized lines, so headings, list items and contents entries stand on their own."""
-    if doc.format == "pdf" or sum(len(ln.text) > FLATTENED_PAGE_CHARS for ln in doc.content_lines()) < 2:
+    if doc.format == "pdf" or not _mostly_long_lines(doc.content_lines()):
         return
     out: list[Line] = []
     for ln in doc.lines:
@@ -316,6 +327,14 @@ def split_flattened_lines(doc: ParsedDocument) -> None:
     doc.lines = out
     doc.flattened = True
     doc.renumber()
+
+
+def _mostly_long_lines(lines: list[Line]) -> bool:
+    """Paragraphs of a plan rarely pass 600 characters; a transcript that lost its line
+    breaks keeps most of its text in lines that long."""
+    total = sum(len(ln.text) for ln in lines)
+    long = [len(ln.text) for ln in lines if len(ln.text) > FLATTENED_LONG_CHARS]
+    return len(long) >= 2 and sum(long) >= FLATTENED_LONG_SHARE * total
 
 
 def split_flat_text(text: str) -> list[str]:
@@ -342,13 +361,14 @@ def _split_after_toc_refs(text: str) -> list[str]:
 def _split_sentences(text: str) -> list[str]:
     cuts = [0]
     for m in SENTENCE_END_RE.finditer(text):
-        word = re.search(r"([\wæøåÆØÅ.]+)[.!?]$", text[:m.start()])
+        window = (max(0, m.start() - 40), m.start())     # not text[:m.start()]: the text may be pages long
+        word = LAST_WORD_RE.search(text, *window)
         if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
             continue
-        if re.search(r"\b\d{1,2}\.$", text[:m.start()]):
+        if ORDINAL_END_RE.search(text, *window):
             continue  # "den 8. December", "i 4. kvartal"
         cuts.append(m.end())
-    for rx in (INLINE_SUBHEADING_RE, ):
+    for rx in (INLINE_SUBHEADING_RE, INLINE_ACTION_CUE_RE, INLINE_TARGET_CUE_RE, NUMBERED_AFTER_SENTENCE_RE):
         cuts.extend(m.end() for m in rx.finditer(text))
     cuts.extend(_inline_item_cuts(text))
     cuts = sorted(set(cuts))

@@ -186,7 +186,7 @@ def _to_quantity(doc, label: str, start: int, end: int, text: str) -> Optional[Q
         value = number_word_value(token.text)   # "fire samtaler"; spaCy's like_num also says yes to "første"
     if value is None:
         return None
-    if i > start and doc[i - 1].text == "-":
+    if i > start and _is_sign(doc, i - 1):
         value = -value
     if label in ("count", "bare") and (is_year(value, token.text) or _is_list_number(doc, i)):
         return None
@@ -198,6 +198,14 @@ def _to_quantity(doc, label: str, start: int, end: int, text: str) -> Optional[Q
     span = doc[start:end]
     return Quantity(value=value, unit=unit, start=span.start_char, end=span.end_char, text=span.text,
                     in_parentheses=_in_parentheses(text, span.start_char))
+
+
+def _is_sign(doc, i: int) -> bool:
+    """A dash is a minus only when it touches the number and is not a range dash
+    ("−2,5" and "-3" are negative; "2019 – 25 %" and "20-25" are not)."""
+    if doc[i].text != "-" or doc[i].whitespace_:
+        return False
+    return i == 0 or not (doc[i - 1].like_num and not doc[i - 1].whitespace_)
 
 
 def _counts_persons(doc, i: int) -> bool:

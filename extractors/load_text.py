@@ -16,6 +16,7 @@ from typing import Optional
 
 from extractors.errors import Errors, LoadError
 from extractors.html_text import fragment_to_parts
+from extractors.lists import split_marker
 from models.document import Cell, Line, LineFlag, Page, ParsedDocument, Table, TableRow
 
 PAGE_MARKER_RE = re.compile(r"\bSide\s+(\d{1,4})\s+af\s+(\d{1,4})\b", re.IGNORECASE)
@@ -58,6 +59,9 @@ def text_to_document(text: str, doc_id: str = "test", source_path: str = "", fil
     return doc
 
 
+HEADING_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")
+
+
 class _Builder:
     """Feeds raw lines into lines and tables, tracking pages and paragraphs."""
 
@@ -75,7 +79,7 @@ class _Builder:
 
     def feed(self, raw: str) -> None:
         hard_break = raw.endswith("  ")      # markdown line break: the next line starts anew
-        raw = raw.replace("\u00a0", " ").rstrip()
+        raw = _list_item_tab(raw.replace("\u00a0", " ").rstrip())
         if "\t" in raw or raw.lstrip().startswith("|"):
             self.add_row(raw)
             return
@@ -182,6 +186,18 @@ class _Builder:
 
     def finish(self) -> None:
         self.flush_table()
+
+
+def _list_item_tab(raw: str) -> str:
+    """"•\tStyrke …" and "2.1\tIndsatser" are a list item and a heading, not a table row:
+    the tab after a lone marker or heading number becomes a space."""
+    parts = [p for p in raw.split("\t") if p.strip()]
+    if len(parts) != 2:
+        return raw
+    head = parts[0].strip()
+    if split_marker(head + " x")[1] == "x" or HEADING_NUMBER_RE.match(head):
+        return raw.replace("\t", " ")
+    return raw
 
 
 def _split_row(raw: str) -> Optional[list[str]]:

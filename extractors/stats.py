@@ -21,7 +21,8 @@ from models.records import StatTable, StatValue
 EXTRACTOR = "stats"
 VERSION = "1"
 MIN_NUMERIC_SHARE = 0.3
-LABEL_UNITS = [(r"pct\.?\s*-?\s*point|procentpoint|%-point", "pct_points"), (r"\bpct\b|%|procent|andel", "pct"),
+ANDEL = r"\bandel"
+LABEL_UNITS = [(r"pct\.?\s*-?\s*point|procentpoint|%-point", "pct_points"), (r"\bpct\b|%|procent", "pct"), (ANDEL, "pct"),
                (r"\buger\b", "weeks"), (r"fuldtidspers|helårspers", "full_time_persons"),
                (r"mio\.?\s*kr", "dkk_million"), (r"\btimer\b", "hours")]
 
@@ -85,7 +86,7 @@ def _values(doc_id: str, table_id: str, table: NormTable) -> list[StatValue]:
 
 def _label_unit(label: str, caption: bool = False) -> Optional[str]:
     for pattern, unit in LABEL_UNITS:
-        if caption and unit in ("pct",):
+        if caption and pattern == ANDEL:
             continue      # "andel" in a caption does not make every column a percentage
         if re.search(pattern, label, re.I):
             return unit

@@ -42,8 +42,9 @@ COMPARATOR_RE = re.compile(
     r"(lands-\s+og\s+regionsgennemsnittet|landsgennemsnittet|regionsgennemsnittet|gennemsnittet\s+for\s+region\s+[A-ZÆØÅ]\w+|"
     r"(?-i:Region\s+[A-ZÆØÅ]\w+)|hele\s+landet|landsplan|niveauet\s+for\s+\d{4}|tallet\s+for\s+\d{4})", re.I)
 RELATIVE_YEAR_RE = re.compile(r"(?:i\s+forhold\s+til|end\s+i|sammenlignet\s+med)\s+(\d{4})", re.I)
-TARGET_YEAR_RE = re.compile(r"(?<!forhold til )(?<!end )(?<!fra )(?<!for )\b(?:i|ved\s+udgangen\s+af|i\s+løbet\s+af|"
-                            r"inden\s+udgangen\s+af|frem\s+mod|til)\s+((?:19|20)\d\d)\b", re.I)
+NOT_TARGET_YEAR_RE = re.compile(r"\b(?:i\s+forhold\s+til|sammenlignet\s+med|end(?:\s+i)?|fra|siden)\s+(?:19|20)\d\d\b", re.I)
+TARGET_YEAR_RE = re.compile(r"\b(?:i|ved\s+udgangen\s+af|i\s+løbet\s+af|inden\s+udgangen\s+af|frem\s+mod|til)\s+"
+                            r"((?:19|20)\d\d)\b", re.I)
 FROM_TO_RE = re.compile(r"\bfra\s+(?P<from>[-+−]?\d[\d.,]*\s*(?:%|pct\.?|procent|\w+)?|[^,;]{1,40}?)\s+til\s+(?P<to>[-+−]?\d)", re.I)
 
 
@@ -68,20 +69,20 @@ def describe_target(text: str, default_year: Optional[int] = None, context: Opti
         comparator = comparator or comparator_of(context)
     return TargetDescription(
         value=quantity.value if quantity else None, unit=quantity.unit if quantity else None,
-        direction=direction, comparator=comparator, year=default_year or target_year_of(text),
+        direction=direction, comparator=comparator, year=target_year_of(text) or default_year,
         baseline_text=baseline_of(text))
 
 
 def _value(text: str):
     """The level the target sets: in its first sentence, the first quantity after "skal"
-    (so "forløb over 22 uger skal være under 25 %" gives 25), else that sentence's first
+    (or "må", "bør": so "forløb over 22 uger skal være under 25 %" gives 25), else that sentence's first
     quantity, else the first quantity at all — never a baseline."""
     quantities = [q for q in find_quantities(text) if not q.in_parentheses and not _in_from_part(text, q)]
     if not quantities:
         return None
     first_end = _first_sentence_end(text)
     in_first = [q for q in quantities if q.start < first_end]
-    modal = re.search(r"\bskal\b", text[:first_end])
+    modal = re.search(r"\b(?:skal|må|bør)\b", text[:first_end])
     after = [q for q in in_first if modal and q.start > modal.start()]
     return (after or in_first or quantities)[0]
 
@@ -114,7 +115,9 @@ def comparator_of(text: str) -> Optional[str]:
 
 
 def target_year_of(text: str) -> Optional[int]:
-    years = [int(y) for y in TARGET_YEAR_RE.findall(text)]
+    """The last year the target is to be reached by; years it is compared with
+    ("i forhold til 2018", "end i 2019", "fra 2020") are not target years."""
+    years = [int(y) for y in TARGET_YEAR_RE.findall(NOT_TARGET_YEAR_RE.sub(" ", text))]
     return years[-1] if years else None
 
 

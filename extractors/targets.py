@@ -287,6 +287,7 @@ class _GoalLinker:
     def __init__(self, sections: list[Section], goals: list[Goal], lines: Optional[list[Line]] = None):
         self.goals = goals
         self.restatements = _goal_restatements(lines or [], goals)
+        self.previous = {b.line_no: a for a, b in zip(lines or [], (lines or [])[1:])}
         self.by_section = {g.section_id: g for g in goals if g.section_id and _goal_is_heading(g, sections)}
         self.parent = {s.section_id: s for s in sections}
         self.sections = sections
@@ -303,8 +304,17 @@ class _GoalLinker:
                 return goal.goal_id
             top = node
             node = self.parent.get(node.parent_id) if node.parent_id else None
-        goal = self.restated_above(f.line_start, top.heading_line if f.section else 0)
+        goal = self.restated_above(f.line_start, top.heading_line if f.section else 0) or self.labelled(f.line_start)
         return goal.goal_id if goal else None
+
+    def labelled(self, line_no: int) -> Optional[Goal]:
+        """A short label line right above the target ("Unge på uddannelseshjælp",
+        "Virksomhedssamarbejdet") names its goal by wording or theme."""
+        label = self.previous.get(line_no)
+        if label is None or len(label.text) > 80 or label.text.rstrip().endswith((".", ":", "!", "?")) \
+                or split_marker(label.text)[0] is not None:
+            return None
+        return self.by_text(label.text)
 
     def restated_above(self, line_no: int, stop: int) -> Optional[Goal]:
         """A status section restates goals as plain lines above their targets: the nearest

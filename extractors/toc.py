@@ -24,6 +24,7 @@ TOC_HEADING_RE = re.compile(r"^\W*(indhold|indholdsfortegnelse|indholdsliste|con
 LEADER_RE = re.compile(r"(\s*[.…·_]{2,}\s*|\s*(\.\s){2,}\s*)")
 PAGE_AT_END_RE = re.compile(r"^(?P<title>.*?\S)[\s.…·_]*(?:\bSide\s+|\bs\.\s*)?(?<![\d,])(?P<page>\d{1,3})\s*$", re.I)
 NUMBER_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<title>\S.*)$")
+LABELLED_RE = re.compile(r"^[A-ZÆØÅ][\wæøå]*(?:\s+[\wæøå]+){0,2}\s+\d{1,2}\s*[-–—:.]\s")
 APPENDIX_RE = re.compile(r"^(bilag|appendiks|appendix|bilagsoversigt)\b", re.I)
 MAX_WRAP_LINES = 3
 
@@ -168,12 +169,15 @@ def _to_records(doc: ParsedDocument, raws: list[_Raw]) -> list[TocEntry]:
 
 def assign_levels(raws: list[_Raw], parts: list[tuple[str, str]], doc: ParsedDocument) -> list[int]:
     """Levels: a dotted number's depth; else indentation (an entry indented deeper than the
-    entry above it is its child); else the run of numbers; else 'after Bilag' → level 2."""
+    entry above it is its child); else the run of numbers; an unnumbered entry with its own
+    label and number ("Mål 2 – …") sits under the numbered entry above it; else 'after
+    Bilag' → level 2."""
     indented = _uses_indentation(raws)
     levels: list[int] = []
     stack: list[tuple[float, int]] = []       # (indent, level) of the entries above
     top_no = sub_no = 0
     in_appendix = False
+    last_numbered = 0
     for raw, (number, title) in zip(raws, parts):
         if "." in number:
             level = number.count(".") + 1
@@ -181,8 +185,12 @@ def assign_levels(raws: list[_Raw], parts: list[tuple[str, str]], doc: ParsedDoc
             level = _level_by_indent(stack, raw.x0 or 0.0)
         elif number:
             level, top_no, sub_no = _numbered_level(int(number), top_no, sub_no, title, doc)
+        elif last_numbered and LABELLED_RE.match(title) and not APPENDIX_RE.match(title):
+            level = last_numbered + 1       # "Mål 2 – …" under "3. Ministerens mål for 2021"
         else:
             level = 2 if in_appendix else 1
+        if number:
+            last_numbered = level
         if indented:
             while stack and stack[-1][0] >= (raw.x0 or 0.0) - 2:
                 stack.pop()

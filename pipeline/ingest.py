@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Optional
 from extractors.errors import Errors
 from models.records import DocumentResult
 from pipeline import store
-from pipeline.run import SUPPORTED_SUFFIXES, doc_id_for, failed_result, process_file
+from pipeline.run import SUPPORTED_SUFFIXES, doc_id_for, failed_result, process_file, unreadable_doc_id
 from pipeline.version import extractor_version
 
 DEFAULT_TIMEOUT = 300.0
@@ -100,7 +100,7 @@ def plan_tasks(files: list[tuple[Path, str]]) -> tuple[list[_Task], list[Documen
         try:
             groups[doc_id_for(path.read_bytes())].append((path, source))
         except OSError as exc:
-            unreadable.append(failed_result(path, source, source.encode(),
+            unreadable.append(failed_result(path, source, unreadable_doc_id(source),
                                             Errors.E009.format(detail=exc.strerror or exc)))
     tasks = [_Task(doc_id, group[0][0], group[0][1], [(s, p.name) for p, s in group[1:]])
              for doc_id, group in groups.items()]
@@ -218,13 +218,13 @@ def run_tasks(tasks: list[_Task], options: IngestOptions):
                     w.task = None
                     if result is None:
                         workers[i] = _replace(ctx, w)
-                        result = failed_result(task.path, task.source_path, task.path.read_bytes(),
+                        result = failed_result(task.path, task.source_path, task.doc_id,
                                                Errors.E008.format(detail="the worker process died"))
                     yield task, result
                 elif time.monotonic() - w.started > options.timeout:
                     task = w.task
                     workers[i] = _replace(ctx, w)
-                    yield task, failed_result(task.path, task.source_path, task.path.read_bytes(),
+                    yield task, failed_result(task.path, task.source_path, task.doc_id,
                                               Errors.E007.format(seconds=options.timeout))
     finally:
         for w in workers:

@@ -33,7 +33,13 @@ def file_digest(data: bytes) -> str:
 
 
 def doc_id_for(data: bytes) -> str:
+    """A document is named by its bytes: the same file under two names is one document."""
     return file_digest(data)[:16]
+
+
+def unreadable_doc_id(source_path: str) -> str:
+    """A file whose bytes cannot be read is named by its path instead."""
+    return doc_id_for(source_path.encode())
 
 
 def load_document(path: Path, source_path: str, data: bytes) -> ParsedDocument:
@@ -79,14 +85,15 @@ def process_file(path: Path, source_path: Optional[str] = None, data: Optional[b
     try:
         data = path.read_bytes() if data is None else data
     except OSError as exc:
-        return failed_result(path, source_path, b"", Errors.E009.format(detail=exc.strerror or exc))
+        return failed_result(path, source_path, unreadable_doc_id(source_path),
+                             Errors.E009.format(detail=exc.strerror or exc))
     try:
         doc = load_document(path, source_path, data)
+        return extract(doc)
     except LoadError as exc:
-        return failed_result(path, source_path, data, str(exc))
-    except Exception as exc:  # a loader bug must not lose the batch
-        return failed_result(path, source_path, data, Errors.E008.format(detail=_one_line(exc)))
-    return extract(doc)
+        return failed_result(path, source_path, doc_id_for(data), str(exc))
+    except Exception as exc:  # a loader or pipeline bug must not lose the batch
+        return failed_result(path, source_path, doc_id_for(data), Errors.E008.format(detail=_one_line(exc)))
 
 
 def extract(doc: ParsedDocument) -> DocumentResult:
@@ -128,10 +135,10 @@ def _warn_if_not_a_plan(ctx: StageContext) -> None:
                              "few employment words)")
 
 
-def failed_result(path: Path, source_path: str, data: bytes, error: str) -> DocumentResult:
+def failed_result(path: Path, source_path: str, doc_id: str, error: str) -> DocumentResult:
     fmt = {".pdf": "pdf", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
            ".txt": "text", ".text": "text"}.get(path.suffix.lower())
-    row = DocumentRow(doc_id=doc_id_for(data), source_path=source_path, file_name=path.name, format=fmt,
+    row = DocumentRow(doc_id=doc_id, source_path=source_path, file_name=path.name, format=fmt,
                       status="failed", error=error, extractor_version=extractor_version())
     return DocumentResult(document=row)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator
 
 import duckdb
 import pyarrow as pa
@@ -123,7 +123,22 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
                 con.execute(sql)
             con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, datetime.now()])
         applied.append(version)
+    _reconcile(con)
     return applied
+
+
+def _reconcile(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a store made by an older bplan up to `TABLES` and `VIEWS`: add columns it lacks
+    (NULL in old rows) and redefine the views, which may read the new columns."""
+    with transaction(con):
+        for name, columns in TABLES.items():
+            have = {r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [name]).fetchall()}
+            for col, ddl, _ in columns:
+                if col not in have:
+                    con.execute(f"ALTER TABLE {name} ADD COLUMN {col} {ddl.replace(' PRIMARY KEY', '')}")
+        for sql in _migration_2():
+            con.execute(sql)
 
 
 @contextmanager
@@ -220,12 +235,3 @@ def stored_versions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 def row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-
-
-def stored_paths(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[str]:
-    return [r[0] for r in con.execute("SELECT source_path FROM document_paths WHERE doc_id = ?",
-                                      [doc_id]).fetchall()]
-
-
-def optional_int(value) -> Optional[int]:
-    return None if value is None else int(value)

@@ -22,6 +22,18 @@ def test_store_migrations_are_recorded_once(tmp_path):
     assert set(store.TABLES) <= tables
 
 
+def test_store_older_store_gains_new_columns_and_views(tmp_path):
+    db = tmp_path / "old.duckdb"
+    con = store.connect(db)
+    con.execute("DROP VIEW goal_coverage")
+    con.execute("ALTER TABLE targets DROP COLUMN comparator")
+    con.close()
+    con = store.connect(db)
+    columns = {r[0] for r in con.execute("DESCRIBE targets").fetchall()}
+    assert "comparator" in columns
+    assert con.execute("SELECT count(*) FROM goal_coverage").fetchone() == (0,)
+
+
 def test_store_rerun_leaves_row_counts_unchanged(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
