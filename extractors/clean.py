@@ -211,7 +211,7 @@ def _keeps_hyphen(head: str, tail: str) -> bool:
     if word[0].isupper() or word[0].isdigit():
         return True       # "Nord-Norge", "covid-19"
     letters = re.sub(r"[^\wæøåÆØÅ]", "", head)
-    return letters.isupper() or any(ch.isdigit() for ch in letters)   # "A-", "IGU-", "6-"
+    return len(letters) <= 1 or letters.isupper() or any(ch.isdigit() for ch in letters)   # "a-", "IGU-", "6-"
 
 
 def repair_hyphenation(doc: ParsedDocument) -> None:

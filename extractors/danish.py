@@ -25,11 +25,14 @@ NUMBER_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "ot
 PERSON_WORDS = ["personer", "person", "borgere", "borger", "flygtninge", "unge", "ledige", "kvinder", "mænd",
                 "modtagere", "sygemeldte", "elever", "deltagere", "medarbejdere", "familiesammenførte",
                 "dagpengemodtagere", "kontanthjælpsmodtagere", "ydelsesmodtagere", "indvandrere", "nyledige"]
+# and every word for a group of people by its ending: "langtidsledige", "aktivitetsparate", "ydelsesmodtagere"
+PERSON_WORD_RE = r"^(?:" + "|".join(PERSON_WORDS) + r"|\w+ledige|\w+modtagere|\w+parate|\w+sygemeldte|\w+pensionister)$"
 PCT_WORDS = ["%", "pct", "pct.", "procent"]
 PCT_POINT_WORDS = ["procentpoint", "procentpoints", "pct.point", "pct.-point", "pct-point", "%-point",
                    "procent-point", "pct.points", "%-point."]
 DURATION_WORDS = ["måneder", "måned", "måneders", "år", "års", "dage", "dages", "dag", "uges", "kvartaler"]
 YEAR_RANGE = (1990, 2045)
+SENTENCE_END_NUMBER_RE = re.compile(r"(?<=\d)\.(?=\s+[A-ZÆØÅ]|\s*$)")   # "… med mindst 15." is 15, not "15th"
 FUNCTION_WORDS = {"i", "på", "til", "af", "ved", "om", "inden", "for", "ud", "og", "eller", "end", "med", "fra",
                   "efter", "før", "under", "over", "per", "pr", "årligt", "om året"}
 UNIT_WORDS = {
@@ -128,8 +131,8 @@ def pipeline():
     matcher.add("weeks", [[num, {"LOWER": {"IN": UNIT_WORDS["weeks"]}}]])
     matcher.add("hours", [[num, {"LOWER": {"IN": UNIT_WORDS["hours"]}}]])
     matcher.add("duration", [[num, {"LOWER": {"IN": DURATION_WORDS}}], [word_num, {"LOWER": {"IN": DURATION_WORDS}}]])
-    matcher.add("persons", [[num, {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"IN": PERSON_WORDS}}],
-                            [word_num, {"LOWER": {"IN": PERSON_WORDS}}]])
+    person = {"LOWER": {"REGEX": PERSON_WORD_RE}}
+    matcher.add("persons", [[num, {"IS_ALPHA": True, "OP": "?"}, person], [word_num, person]])
     matcher.add("count", [[sign, num, {"IS_ALPHA": True, "OP": "?"}, {"IS_ALPHA": True}],
                           [word_num, {"IS_ALPHA": True, "LENGTH": {">=": 4}}]])
     matcher.add("bare", [[sign, num]])
@@ -143,7 +146,7 @@ PRIORITY = ["rank", "pct_points", "dkk_million", "pct", "full_time_persons", "we
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in reading order; years, durations, list numbers and rank denominators excluded."""
     nlp, matcher = pipeline()
-    clean = normalise_minus(text)
+    clean = SENTENCE_END_NUMBER_RE.sub(" ", normalise_minus(text))   # same length: offsets hold
     doc = nlp(clean)
     spans = _best_spans(doc, matcher(doc))
     out = []
@@ -214,7 +217,7 @@ def _counts_persons(doc, i: int) -> bool:
     m = re.search(r"antal(?:let)?\s+(?:af\s+)?(\w+)", before)
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     noun_follows = nxt.isalpha() and nxt not in FUNCTION_WORDS
-    return bool(m) and m.group(1) in PERSON_WORDS and not noun_follows
+    return bool(m) and bool(re.match(PERSON_WORD_RE, m.group(1))) and not noun_follows
 
 
 def _is_list_number(doc, i: int) -> bool:

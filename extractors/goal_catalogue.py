@@ -18,9 +18,9 @@ from models.catalogues import MinisterGoal, catalogue_years, minister_goals, min
 MATCH_THRESHOLD = 85.0
 THEME_THRESHOLD = 75.0
 THEME_KEYWORDS: list[tuple[str, str]] = [
-    (r"værdig", "dignified_casework"),
+    (r"værdig|respektfuld|brugerundersøgelse|tilfreds\w*\s+med\s+(?:deres\s+|sin\s+)?sagsbehandl", "dignified_casework"),
     (r"langtidsledig", "long_term_unemployed"),
-    (r"opkvalific|efteruddann|kompetenceløft", "upskilling"),
+    (r"opkvalific|efteruddann|kompetenceløft|uddannelsesløft|jobrettet\s+uddannelse", "upskilling"),
     (r"flygtning|integration|familiesammenført|indvandrer", "refugees"),
     (r"handicap|funktionsnedsæt", "disability"),
     (r"sygedagpeng|sygemeld|sygefravær", "sickness_benefit"),
@@ -34,6 +34,7 @@ THEME_KEYWORDS: list[tuple[str, str]] = [
     (r"virksomhed|formidling|jobformidl", "employer_contact"),
     (r"offentlig forsørgelse|selvforsørg|forsørgelse", "public_support"),
 ]
+RELATED_THEMES = {"employer_contact": "labour_supply", "labour_supply": "employer_contact"}
 
 
 @lru_cache(maxsize=65536)

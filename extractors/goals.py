@@ -23,8 +23,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors.goal_catalogue import (goal_similarity, looks_like_catalogue_goal, match_goal_year,
-                                       nearest_catalogue_year, norm, theme_for)
+from extractors.goal_catalogue import (THEME_THRESHOLD, best_match, goal_similarity, looks_like_catalogue_goal,
+                                       match_goal_year, nearest_catalogue_year, norm, theme_for)
+from models.catalogues import minister_goals_for
 from extractors.clean import join_hyphenated
 from extractors.lists import split_marker
 from extractors.outline import section_at, section_of_table
@@ -39,6 +40,7 @@ MINISTER_PREFIX = r"ministermål|ministerens\s+mål|beskæftigelsesministerens\s
 PREFIX_RE = re.compile(
     rf"^(?P<prefix>(?P<kind>{MINISTER_PREFIX}|beskæftigelsesmål|indsatsområde|fokusområde|lokalt\s+mål|mål)"
     r"(?:\s+(?:nr\.?\s*)?(?P<number>\d{1,2}))?)\s*(?:[:\-–.]\s*|\s+(?=(?-i:[A-ZÆØÅ])))(?P<text>\S.*)$", re.I)
+CONTAINER_TEXT_RE = re.compile(r"^(?:for|i)\s+(?:året\s+)?(?:19|20)\d\d\W*$", re.I)
 SUFFIX_RE = re.compile(r"\s*\((?P<tag>ministermål|ministerens mål|lokalt mål|lokal\w*)\)\s*\.?$", re.I)
 NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<text>[A-ZÆØÅ\"“].*)$")
 GOAL_LIST_CUE_RE = re.compile(
@@ -83,7 +85,9 @@ def extract_goals(doc: ParsedDocument, sections: list[Section], plan_year: Optio
     groups = merge_candidates(heads, goal_year)
     groups = merge_candidates(groups + list_candidates(doc, sections) + table_candidates(doc, sections)
                               + target_table_candidates(tables or [], sections, goal_year), goal_year)
-    goals = [_to_goal(doc, i, g, goal_year, warnings) for i, g in enumerate(_in_order(groups))]
+    ordered = _in_order(groups)
+    minister_families = _minister_families(ordered, goal_year)
+    goals = [_to_goal(doc, i, g, goal_year, warnings, g.family in minister_families) for i, g in enumerate(ordered)]
     _drop_duplicate_keys(goals, warnings)
     return goals, warnings
 
@@ -103,7 +107,7 @@ def heading_candidates(sections: list[Section], toc_titles: set[str]) -> list[Ca
     taken = {c.section_id for c in out}
     out += [c for c in local_container_candidates(sections, toc_titles) if c.section_id not in taken]
     taken = {c.section_id for c in out}
-    for run in _numbered_runs(sections):
+    for run in _numbered_runs(sections) + _unnumbered_siblings(sections):
         if sum(looks_like_catalogue_goal(_strip_suffix(s.title)[0]) for s in run) * 2 >= len(run) and len(run) >= 2:
             out += [_from_section(s, "run", f"run:{run[0].section_id}", toc_titles)
                     for s in run if s.section_id not in taken]
@@ -115,6 +119,8 @@ def _prefixed_heading(s: Section, sections: list[Section], toc_titles: set[str])
     m = PREFIX_RE.match(title)
     if m and m.group("kind").casefold() == "mål" and not m.group("number"):
         m = None       # a bare "Mål" heading is a targets section, not a goal
+    if m and CONTAINER_TEXT_RE.match(m.group("text")):
+        return None    # "MINISTERENS MÅL FOR 2022" holds the goals; it is not one
     if m is None and not tag:
         return None
     c = _from_section(s, "heading", f"prefix:{m.group('kind').casefold() if m else 'suffix'}", toc_titles)
@@ -185,6 +191,16 @@ def _numbered_runs(sections: list[Section]) -> list[list[Section]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _unnumbered_siblings(sections: list[Section]) -> list[list[Section]]:
+    """The unnumbered sub-sections of one section ("MINISTERENS MÅL FOR 2022" → five
+    goal headings in bold without numbers)."""
+    children: dict[str, list[Section]] = {}
+    for s in sections:
+        if s.parent_id and not s.number and not PREFIX_RE.match(s.title):
+            children.setdefault(s.parent_id, []).append(s)
+    return list(children.values())
 
 
 def _next_number(a: str, b: str) -> bool:
@@ -477,8 +493,18 @@ def _in_order(groups: list[Candidate]) -> list[Candidate]:
 
 
 # ---------------------------------------------------------------- records
+def _minister_families(groups: list[Candidate], goal_year: Optional[int]) -> set[str]:
+    """Families (one run of sibling headings, one list) most of whose goals match the catalogue."""
+    year = nearest_catalogue_year(goal_year)
+    counts: dict[str, list[int]] = {}
+    for g in groups:
+        matched = match_goal_year(g.text, year)[0] is not None
+        counts.setdefault(g.family, []).append(matched)
+    return {f for f, m in counts.items() if len(m) >= 3 and sum(m) * 2 > len(m)}
+
+
 def _to_goal(doc: ParsedDocument, ord_: int, g: Candidate, goal_year: Optional[int],
-             warnings: list[str]) -> Goal:
+             warnings: list[str], among_minister_goals: bool = False) -> Goal:
     year = nearest_catalogue_year(goal_year)
     match, score = match_goal_year(g.text, year)
     if match is None:
@@ -486,6 +512,8 @@ def _to_goal(doc: ParsedDocument, ord_: int, g: Candidate, goal_year: Optional[i
             match, score = match_goal_year(m.text, year)
             if match is not None:
                 break
+    if match is None and among_minister_goals and not g.local_hint:
+        match, score = _reworded_minister_goal(g.text, year, warnings)
     kind = "minister" if match is not None and not g.local_hint else "local"
     if kind == "local" and g.minister_hint and match is None:
         warnings.append(f"goal {g.text[:60]!r} is called a minister's goal but matches no {year} catalogue goal "
@@ -502,6 +530,18 @@ def _to_goal(doc: ParsedDocument, ord_: int, g: Candidate, goal_year: Optional[i
                 match_score=round(score, 1), section_id=g.section_id, goal_year=goal_year,
                 mentions=len(g.members) or 1,
                 variants=sorted({m.text for m in g.members if m.text != g.text}))
+
+
+def _reworded_minister_goal(text: str, year: Optional[int], warnings: list[str]):
+    """A goal heading among headings that state the Minister's goals, reworded a little
+    ("… skal forsørge sig selv" for "… skal være selvforsørgende"): the closest catalogue
+    goal when it is close enough and about the same theme."""
+    goal, score = best_match(text, minister_goals_for(year)) if year else (None, 0.0)
+    if goal is None or score < THEME_THRESHOLD or theme_for(text) != goal.theme:
+        return None, score
+    warnings.append(f"goal {text[:60]!r} reads as {goal.goal_key} among the Minister's goals around it "
+                    f"(score {score:.0f})")
+    return goal, score
 
 
 def _drop_duplicate_keys(goals: list[Goal], warnings: list[str]) -> None:

@@ -28,6 +28,7 @@ DEFAULT_WORD_SETTINGS = {"x_tolerance": 2, "y_tolerance": 3, "keep_blank_chars":
 DEFAULT_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
                           "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
 MIN_EDGES_FOR_TABLES = 4
+TOUCHING_GAP = 2.0          # points between two pieces of one word (as x_tolerance)
 GUTTER_SEARCH = (0.25, 0.75)
 MIN_GUTTER_WIDTH = 6.0
 MIN_COLUMN_ROWS = 5
@@ -167,17 +168,49 @@ def read_page(page) -> PageContent:
             tables.append((len(lines) + _count_before(kept, table), table))
         lines.extend(kept)
     for table in ruled:
-        tables.append((_index_for_y(lines, table.bbox[1]), table))
+        tables.append((_index_for_table(lines, table.bbox), table))
     tables.sort(key=lambda it: (it[0], it[1].bbox[1] if it[1].bbox else 0))
     return PageContent(page=info, lines=lines, tables=tables)
 
 
 def page_to_words(page) -> list[Word]:
     raw = page.extract_words(**DEFAULT_WORD_SETTINGS)
-    return [Word(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
-                 bottom=float(w["bottom"]), size=round(float(w.get("size") or 0), 1),
-                 bold=_is_bold(w.get("fontname") or ""))
-            for w in raw if w["text"].strip()]
+    return drop_footnote_marks(merge_touching([Word(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
+                                bottom=float(w["bottom"]), size=round(float(w.get("size") or 0), 1),
+                                bold=_is_bold(w.get("fontname") or ""))
+                           for w in raw if w["text"].strip()]))
+
+
+FOOTNOTE_MARK_RE = re.compile(r"^(?:\d{1,2}|[*†])$")
+
+
+def drop_footnote_marks(words: list[Word]) -> list[Word]:
+    """Remove footnote references: a small raised number right after a word ("42 %.²"),
+    so it is not read as a value. The footnote text itself keeps its full-size number."""
+    out: list[Word] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if prev is not None and FOOTNOTE_MARK_RE.match(w.text) and w.size <= 0.8 * prev.size \
+                and w.bottom < prev.bottom - 1.5 and 0 <= w.x0 - prev.x1 <= 3 and w.top >= prev.top - prev.size:
+            continue
+        out.append(w)
+    return out
+
+
+def merge_touching(words: list[Word]) -> list[Word]:
+    """Join pieces of one word that the size split apart: small caps print the first letter
+    larger ("F" + "ORORD"). Pieces touch and share a baseline; a raised footnote number
+    does not share it and stays apart."""
+    out: list[Word] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if prev is not None and 0 <= w.x0 - prev.x1 <= TOUCHING_GAP and abs(w.bottom - prev.bottom) <= 1.0 \
+                and w.size != prev.size:
+            out[-1] = Word(text=prev.text + w.text, x0=prev.x0, x1=w.x1, top=min(prev.top, w.top),
+                           bottom=max(prev.bottom, w.bottom), size=max(prev.size, w.size), bold=prev.bold or w.bold)
+        else:
+            out.append(w)
+    return out
 
 
 def _is_bold(fontname: str) -> bool:
@@ -256,12 +289,28 @@ def _inside(word: Word, bbox) -> bool:
     return x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1
 
 
-def _index_for_y(lines: list[RawLine], top: float) -> int:
-    """Index of the first full-width or left-column line below `top` (reading order)."""
-    for i, ln in enumerate(lines):
-        if ln.top >= top and ln.column in (0, 1):
-            return i
-    return len(lines)
+def _index_for_table(lines: list[RawLine], bbox) -> int:
+    """Where a table sits in reading order: before the first line below its top in its own
+    column (a table inside the right column of a two-column page follows that column's
+    text, not the left column's), else after the last line of that column above it."""
+    column = _column_of(lines, bbox)
+    same = (0, column) if column else (0, 1)
+    below = [i for i, ln in enumerate(lines) if ln.column in same and ln.top >= bbox[1]]
+    if below:
+        return below[0]
+    above = [i for i, ln in enumerate(lines) if ln.column in same and ln.top < bbox[1]]
+    return above[-1] + 1 if above else len(lines)
+
+
+def _column_of(lines: list[RawLine], bbox) -> int:
+    """2 for a table inside the right column, 1 inside the left column, 0 across both."""
+    right = [ln.x0 for ln in lines if ln.column == 2]
+    left = [ln.x1 for ln in lines if ln.column == 1]
+    if not (left and right):
+        return 0
+    if bbox[0] >= max(left):
+        return 2
+    return 1 if bbox[2] <= min(right) else 0
 
 
 def _count_before(kept: list[RawLine], table: Table) -> int:

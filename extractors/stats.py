@@ -66,10 +66,10 @@ def _is_contents(table: NormTable) -> bool:
 def _values(doc_id: str, table_id: str, table: NormTable) -> list[StatValue]:
     out = []
     caption_unit = _label_unit(table.caption or "", caption=True)
-    for r, row in enumerate(table.rows):
-        label = " ".join(row.cells[0].text.split())
+    n_labels = label_column_count(table)
+    for r, (row, label) in enumerate(zip(table.rows, row_labels(table, n_labels))):
         group = match_target_group(label, allow_generic=True) if label else None
-        for c, cell in enumerate(row.cells[1:], start=1):
+        for c, cell in enumerate(row.cells[n_labels:], start=n_labels):
             parsed = parse_cell_value(cell.text) if is_value_cell(cell.text) else None
             if parsed is None:
                 continue
@@ -81,6 +81,29 @@ def _values(doc_id: str, table_id: str, table: NormTable) -> list[StatValue]:
                 table_id=table_id, row_ord=r, col_ord=c, row_label=label, target_group=group,
                 column_label=column, value_text=" ".join(cell.text.split()), value=value,
                 unit=unit or _label_unit(column) or caption_unit))
+    return out
+
+
+def label_column_count(table: NormTable) -> int:
+    """Leading columns that hold no numbers: the row labels ("Ydelse | Målgruppe | 2019 …")."""
+    n = 1
+    while n < table.n_cols - 1 and not any(
+            n < len(row.cells) and is_value_cell(row.cells[n].text) for row in table.rows):
+        n += 1
+    return n
+
+
+def row_labels(table: NormTable, n_labels: int) -> list[str]:
+    """Each row's label; with a group column and a sub-group column the label is
+    "Kontanthjælp / jobparate", the group carried down over its merged (empty) cells."""
+    out, group = [], ""
+    for row in table.rows:
+        parts = [" ".join(c.text.split()) for c in row.cells[:n_labels]]
+        if n_labels > 1 and parts[0]:
+            group = parts[0]
+        elif n_labels > 1 and any(parts[1:]):
+            parts[0] = group       # a vertically merged group cell
+        out.append(" / ".join(p for p in parts if p))
     return out
 
 

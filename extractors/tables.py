@@ -137,9 +137,15 @@ def _finishes_row_above(above: TableRow, row: TableRow) -> bool:
 def _merge(above: TableRow, row: TableRow) -> TableRow:
     cells = []
     for a, c in zip(above.cells, row.cells):
-        text = join_hyphenated(a.text, c.text) if c.text.strip() else a.text
-        paragraphs = a.paragraphs[:-1] + [join_hyphenated(a.paragraphs[-1], c.text)] if a.paragraphs and c.text.strip() else a.paragraphs
-        cells.append(a.model_copy(update={"text": text, "paragraphs": paragraphs}))
+        if not c.text.strip():
+            cells.append(a)
+            continue
+        text = join_hyphenated(a.text, c.text)
+        ours, theirs = a.paragraphs or [a.text], c.paragraphs or [c.text]
+        paragraphs = ours[:-1] + [join_hyphenated(ours[-1], theirs[0])] + theirs[1:]
+        pages = (a.paragraph_pages or [a.page] * len(ours)) + [c.page] * (len(theirs) - 1)
+        cells.append(a.model_copy(update={"text": text, "paragraphs": paragraphs if len(paragraphs) > 1 else [],
+                                          "paragraph_pages": pages if len(paragraphs) > 1 else []}))
     return above.model_copy(update={"cells": cells})
 
 

@@ -22,7 +22,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from extractors.danish import find_quantities
-from extractors.goal_catalogue import norm, theme_for
+from extractors.goal_catalogue import RELATED_THEMES, norm, theme_for
 from extractors.lists import split_inline_numbered, split_marker
 from extractors.outline import section_at
 from extractors.tables import NormTable
@@ -34,8 +34,9 @@ from models.records import Goal, Section, Target
 EXTRACTOR = "targets"
 VERSION = "1"
 STRONG_CUE_RE = re.compile(
-    r"^(?P<cue>(?:(?:fælles\s+)?resultatkrav|resultatmål|effektmål|succeskriteri(?:er|e)|målsætning(?:en)?|"
-    r"overordnede?\s+mål|specifikke\s+mål|måltal|mål\s+for\s+(?:\d{4}|året|indsatsen)|mål)(?:\s+[^:]{0,60})?:)\s*(?P<rest>.*)$", re.I)
+    r"^(?P<cue>(?:(?:fælles\s+)?resultatkrav|resultatmål|effektmål|succeskriteri(?:um|er|erne|e)|målsætning(?:en)?|"
+    r"overordnede?\s+mål|specifikke\s+mål|måltal|mål\s+for\s+(?:\d{4}|året|indsatsen)|"
+    r"mål(?!\s+(?:nr\.?\s*)?(?:\d{1,2}|(?-i:[A-Z]))\s*[:.\-–]))(?:\s+[^:]{0,60})?:)\s*(?P<rest>.*)$", re.I)
 LABEL_LINE_RE = re.compile(r"^(status|resultat|kilde|datakilde|opfølgning|udgangspunkt|baseline|note|bemærkning|"
                            r"målopfyldelse|vurdering)\b[^:]{0,30}:", re.I)
 WEAK_CUE_RE = re.compile(r"^(?P<cue>(?:det\s+overordnede\s+)?mål(?:et|sætningen)?(?:\s+med\s+[^,.]{1,60})?\s+er,?)\s*(?P<rest>at\b.*)$", re.I)
@@ -252,25 +253,43 @@ def _table_rows(table: NormTable, roles: dict[str, int], sections: list[Section]
         cells = row.cells
         if roles["goal"] >= 0 and cells[roles["goal"]].text.strip():
             goal_text = cells[roles["goal"]].text.strip()
-        for part in _requirements(cells[roles["requirement"]]):
+        requirement = cells[roles["requirement"]]
+        parts = _cell_parts(requirement)
+        baselines = _baselines(cells, roles.get("baseline"), len(parts))
+        for k, part in enumerate(parts):
+            if not _is_requirement(part):
+                continue
             out.append(_Found(
-                text=part, origin="table", line_start=table.anchor_line, line_end=table.anchor_line,
-                page=row.page, cue_year=int(year.group(1)) if year else None, goal_text=goal_text,
-                baseline=_cell(cells, roles.get("baseline")), data_source=_cell(cells, roles.get("source")),
+                text=_clean(part), origin="table", line_start=table.anchor_line, line_end=table.anchor_line,
+                page=_part_page(requirement, k) or row.page, cue_year=int(year.group(1)) if year else None,
+                goal_text=goal_text, baseline=baselines[k], data_source=_cell(cells, roles.get("source")),
                 follow_up=_cell(cells, roles.get("follow_up")), section=section))
     return out
 
 
-def _requirements(cell) -> list[str]:
-    """One requirement per paragraph or numbered item; a lead line ending in ':' is folded
-    into nothing (it names a project, not a requirement)."""
+def _cell_parts(cell) -> list[str]:
+    """One requirement per paragraph or numbered item, list markers removed."""
     parts = cell.paragraphs or (split_inline_numbered(cell.text) if cell.text.strip() else [])
-    out = []
-    for p in parts:
-        p = _clean(split_marker(p)[1] if split_marker(p)[0] else p)
-        if p and not p.rstrip().endswith(":"):
-            out.append(p)
-    return out
+    return [split_marker(p)[1] if split_marker(p)[0] else p for p in parts]
+
+
+def _is_requirement(part: str) -> bool:
+    """A lead line ending in ':' names a project, not a requirement."""
+    return bool(_clean(part)) and not part.rstrip().endswith(":")
+
+
+def _baselines(cells, index: Optional[int], n: int) -> list[Optional[str]]:
+    """The baseline of each requirement: paired by order when the baseline cell has one
+    paragraph per requirement, else the whole cell for each."""
+    whole = _cell(cells, index)
+    if whole is None:
+        return [None] * n
+    parts = [" ".join(p.split()) for p in cells[index].paragraphs]
+    return parts if n > 1 and len(parts) == n else [whole] * n
+
+
+def _part_page(cell, k: int) -> Optional[int]:
+    return cell.paragraph_pages[k] if k < len(cell.paragraph_pages) else cell.page
 
 
 def _cell(cells, index: Optional[int]) -> Optional[str]:
@@ -304,7 +323,8 @@ class _GoalLinker:
                 return goal.goal_id
             top = node
             node = self.parent.get(node.parent_id) if node.parent_id else None
-        goal = self.restated_above(f.line_start, top.heading_line if f.section else 0) or self.labelled(f.line_start)
+        goal = (self.restated_above(f.line_start, top.heading_line if f.section else 0)
+                or self.labelled(f.line_start) or self.by_text(f.text))
         return goal.goal_id if goal else None
 
     def labelled(self, line_no: int) -> Optional[Goal]:
@@ -334,7 +354,8 @@ class _GoalLinker:
         if not use_theme:
             return None
         theme = theme_for(text)
-        same = [g for g in self.goals if theme and g.theme == theme]
+        same = [g for g in self.goals if theme and g.theme == theme] or \
+               [g for g in self.goals if theme and g.theme == RELATED_THEMES.get(theme)]
         ministers = [g for g in same if g.kind == "minister"]
         pick = ministers if len(ministers) == 1 else same
         return pick[0] if len(pick) == 1 else None

@@ -50,6 +50,7 @@ class Cell(BaseModel):
     page: Optional[int] = None
     bbox: Optional[BBox] = None
     paragraphs: list[str] = Field(default_factory=list)  # <p>/<li> items or separate paragraphs
+    paragraph_pages: list[Optional[int]] = Field(default_factory=list)  # when a row runs over a page break
     bold: bool = False
     spanned: bool = False             # covered by a merged cell to its left or above (PDF)
     indent: float = 0.0               # leading spaces of a transcript row's first cell

@@ -11,6 +11,7 @@ def test_clean_hyphen_inside_word_is_removed():
 
 def test_clean_compound_hyphen_is_kept():
     assert join_hyphenated("A-", "dagpenge") == "A-dagpenge"
+    assert join_hyphenated("på a-", "dagpenge") == "på a-dagpenge"
     assert join_hyphenated("social-", "og beskæftigelsesområdet") == "social- og beskæftigelsesområdet"
     assert join_hyphenated("IGU-", "forløb") == "IGU-forløb"
     assert join_hyphenated("Nord-", "Norge") == "Nord-Norge"
