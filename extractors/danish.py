@@ -67,7 +67,7 @@ def number_word_value(word: str) -> Optional[float]:
 # ---------------------------------------------------------------- table cells
 CELL_RE = re.compile(
     r"^\s*(?P<num>[+-]?\s*\d[\d.]*(?:,\d+)?)\s*"
-    r"(?P<unit>%|pct\.?\s*point|pct\.?|procentpoint|procent|uger|timer|mio\.?\s*kr\.?|kr\.?)?"
+    r"(?P<unit>%|pct\.?\s*point|pct\.?|procentpoint|procent|uger|timer|mio\.?\s*kr\.?|mia\.?\s*kr\.?|kr\.?)?"
     r"(?:\s+af\s+\S+)?\s*[.*]?\s*$", re.I)
 CELL_UNITS = {"%": "pct", "pct": "pct", "pct.": "pct", "procent": "pct", "procentpoint": "pct_points",
               "uger": "weeks", "timer": "hours"}
@@ -81,7 +81,8 @@ def parse_cell_value(text: str) -> Optional[tuple[float, Optional[str]]]:
     value = parse_danish_number(m.group("num"))
     if value is None:
         return None
-    return value, _cell_unit(m.group("unit"))
+    unit = m.group("unit") or ""
+    return (value * 1000 if unit.casefold().startswith("mia") else value), _cell_unit(unit)
 
 
 def _cell_unit(unit: Optional[str]) -> Optional[str]:
@@ -90,13 +91,15 @@ def _cell_unit(unit: Optional[str]) -> Optional[str]:
     u = re.sub(r"\s+", "", unit.casefold())
     if "point" in u:
         return "pct_points"
-    if u.startswith("mio"):
+    if u.startswith(("mio", "mia")):
         return "dkk_million"
     return CELL_UNITS.get(u, CELL_UNITS.get(u.rstrip(".")))
 
 
 def is_year(value: float, text: str) -> bool:
-    return value.is_integer() and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and re.fullmatch(r"\d{4}", text.strip()) is not None
+    """A year, also with a footnote mark ("2013*", "2020¹") or as a period ("2019/20")."""
+    return (value.is_integer() and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]
+            and re.fullmatch(r"\d{4}(?:\s*[*†¹²³]+|/\d{2})?", text.strip()) is not None)
 
 
 # ---------------------------------------------------------------- quantities in sentences
@@ -194,8 +197,8 @@ def _to_quantity(doc, label: str, start: int, end: int, text: str) -> Optional[Q
     if label in ("count", "bare") and (is_year(value, token.text) or _is_list_number(doc, i)):
         return None
     unit = {"bare": "count"}.get(label, label)
-    if unit == "count" and _counts_persons(doc, i):
-        unit = "persons"
+    if unit == "count":
+        unit = _counted_unit(doc, i) or unit
     if label == "dkk_million" and doc[i + 1].lower_.startswith("mia"):
         value *= 1000
     span = doc[start:end]
@@ -211,13 +214,17 @@ def _is_sign(doc, i: int) -> bool:
     return i == 0 or not (doc[i - 1].like_num and not doc[i - 1].whitespace_)
 
 
-def _counts_persons(doc, i: int) -> bool:
-    """A bare number in a sentence about "antallet af borgere/personer …" counts persons."""
+def _counted_unit(doc, i: int) -> Optional[str]:
+    """A bare number in a sentence about "antallet af borgere/personer …" counts persons;
+    about "antallet af fuldtidspersoner …", full-time persons."""
     before = doc[max(0, i - 45):i].text.casefold()
     m = re.search(r"antal(?:let)?\s+(?:af\s+)?(\w+)", before)
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-    noun_follows = nxt.isalpha() and nxt not in FUNCTION_WORDS
-    return bool(m) and bool(re.match(PERSON_WORD_RE, m.group(1))) and not noun_follows
+    if not m or (nxt.isalpha() and nxt not in FUNCTION_WORDS):
+        return None
+    if re.match(r"^(?:fuldtids|helårs)", m.group(1)):
+        return "full_time_persons"
+    return "persons" if re.match(PERSON_WORD_RE, m.group(1)) else None
 
 
 def _is_list_number(doc, i: int) -> bool:

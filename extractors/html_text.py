@@ -22,7 +22,7 @@ def fragment_to_parts(markup: str) -> tuple[list[str], bool]:
     """(parts, bold): block-level items of a fragment as separate texts, and whether the
     whole fragment was bold."""
     soup = _soup(markup)
-    bold = bool(soup.find(["b", "strong"])) and _all_bold(soup)
+    bold = bool(soup.find(["b", "strong"])) and all_bold(soup)
     items = soup.find_all("li") or [p for p in soup.find_all("p")]
     if items:
         parts = [" ".join(it.get_text(" ").split()) for it in items]
@@ -33,7 +33,7 @@ def fragment_to_parts(markup: str) -> tuple[list[str], bool]:
     return [p for p in parts if p], bold
 
 
-def _all_bold(soup: BeautifulSoup) -> bool:
+def all_bold(soup: BeautifulSoup) -> bool:
     bold_text = "".join(t.get_text() for t in soup.find_all(["b", "strong"]))
     return len(bold_text.strip()) >= 0.8 * len(soup.get_text().strip())
 

@@ -249,7 +249,7 @@ def _classify(ln: Line, text: str, ctx: _Context) -> Optional[_Heading]:
     if typo and _heading_shaped(text):
         return _Heading(ln, "", text, None, style)
     if ctx.plain and _weak_plain_heading(ctx.content, ctx.i):
-        return _Heading(ln, "", text, None, (0, 0, False))
+        return _Heading(ln, "", text, None, PLAIN_STYLE)
     return None
 
 
@@ -271,9 +271,13 @@ def _typographic(ln: Line, body_size: float) -> bool:
     return ln.bold and ln.para_start and len(ln.text) <= 160
 
 
+NO_HEADING_LEVEL = -7      # below <h6>: a bold paragraph is less prominent than any marked heading
+PLAIN_STYLE = (NO_HEADING_LEVEL, 0, False)
+
+
 def _style(ln: Line) -> tuple:
-    level = ln.heading_level or 0
-    return (-(level or 7) if level else 0, round(ln.font_size or 0), ln.bold)
+    """How prominently a heading is set; a larger tuple is more prominent."""
+    return (-ln.heading_level if ln.heading_level else NO_HEADING_LEVEL, round(ln.font_size or 0), ln.bold)
 
 
 def _body_font_size(content: list[Line]) -> float:
@@ -337,7 +341,7 @@ def _assign_levels(headings: list[_Heading]) -> None:
             continue
         if anchor is None:
             h.level = 1
-        elif h.style >= anchor.style and h.style != (0, 0, False):
+        elif h.style >= anchor.style and h.style != PLAIN_STYLE:
             h.level = anchor.level
         else:
             h.level = (anchor.level or 1) + 1

@@ -45,7 +45,8 @@ RELATIVE_YEAR_RE = re.compile(r"(?:i\s+forhold\s+til|end\s+i|sammenlignet\s+med)
 NOT_TARGET_YEAR_RE = re.compile(r"\b(?:i\s+forhold\s+til|sammenlignet\s+med|end(?:\s+i)?|fra|siden)\s+(?:19|20)\d\d\b", re.I)
 TARGET_YEAR_RE = re.compile(r"\b(?:i|ved\s+udgangen\s+af|i\s+løbet\s+af|inden\s+udgangen\s+af|frem\s+mod|til)\s+"
                             r"((?:19|20)\d\d)\b", re.I)
-FROM_TO_RE = re.compile(r"\bfra\s+(?P<from>[-+−]?\d[\d.,]*\s*(?:%|pct\.?|procent|\w+)?|[^,;]{1,40}?)\s+til\s+(?P<to>[-+−]?\d)", re.I)
+FROM_TO_RE = re.compile(r"\bfra\s+(?P<from>[-+−]?\d[\d.,]*\s*(?:%|pct\.?|procent|\w+)?|[^,;]{1,40}?)\s+til\s+"
+                        r"(?:mindst\s+|højst\s+|minimum\s+|maksimalt\s+|ca\.\s+|over\s+|under\s+)?(?P<to>[-+−]?\d)", re.I)
 
 
 @dataclass

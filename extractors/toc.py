@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from models.document import Line, ParsedDocument, Table
+from models.document import Line, LineFlag, ParsedDocument, Table
 from models.records import TocEntry
 
 EXTRACTOR = "toc"
@@ -42,11 +42,20 @@ class _Raw:
 
 def extract_toc(doc: ParsedDocument) -> list[TocEntry]:
     """The printed TOC entries, in printed order; [] when the document prints none."""
+    links = _entries_from_links(doc)
+    if links:
+        return _to_records(doc, links)
     heading = find_toc_heading(doc)
     if heading is None:
         return []
     raws = _entries_from_table(doc, heading) or _entries_from_lines(doc, heading)
     return _to_records(doc, raws)
+
+
+def _entries_from_links(doc: ParsedDocument) -> list[_Raw]:
+    """A web page's contents list of in-page links (flagged by the loader): no page numbers."""
+    return [_Raw(text=ln.text, page=None, x0=ln.indent, source_page=ln.page, line_start=ln.line_no,
+                 line_end=ln.line_no) for ln in doc.lines if LineFlag.TOC_ENTRY in ln.flags]
 
 
 def find_toc_heading(doc: ParsedDocument) -> Optional[Line]:

@@ -24,6 +24,7 @@ class LineFlag(str, Enum):
     PAGE_NUMBER = "page_number"
     NOISE = "noise"          # OCR junk, a web page's related-documents list, site boilerplate
     PAGE_MARKER = "page_marker"  # "Side 3 af 13" in a transcript
+    TOC_ENTRY = "toc_entry"      # an entry of a contents list of in-page links (web pages)
 
 
 class Line(BaseModel):
