@@ -49,6 +49,7 @@ NOT_INFINITIVES = set("""alle disse denne dette mange flere andre hele store nye
 gerne måske ikke stadigvæk kvinde borgere ledige virksomhede sygemeldte personlige lokale mere mindre
 """.split())
 MAX_ITEM_CHARS = 1200
+MAX_CUE_CHARS = 100
 
 
 @dataclass
@@ -89,7 +90,13 @@ def _cue_text(line: Line) -> str:
     """The lead-in: the last sentence of the line ("… for den unge. Der er fokus på:")."""
     text = line.text.strip()
     last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text)[-1]
-    return last if len(last) <= 100 else ""
+    return last if len(last) <= MAX_CUE_CHARS else ""
+
+
+def _stored_cue(line: Line) -> str:
+    """The lead-in as stored: its last sentence, the end of it when that is long."""
+    text = " ".join(line.text.split())
+    return _cue_text(line) or ("…" + text[-MAX_CUE_CHARS:].lstrip())
 
 
 def _is_cue_line(line: Line) -> bool:
@@ -243,7 +250,7 @@ def _to_actions(doc: ParsedDocument, cue: Line, items: list[_Item], sections: li
             doc_id=doc.doc_id, page=item.lines[0].page, line_start=item.lines[0].line_no,
             line_end=item.lines[-1].line_no, extractor=EXTRACTOR, extractor_version=VERSION,
             action_id=action_id, ord=start + k, goal_id=goal_of.get(section.section_id) if section else None,
-            section_id=section.section_id if section else None, cue=_cue_text(cue),
+            section_id=section.section_id if section else None, cue=_stored_cue(cue),
             text=" ".join(item.text.split()), parent_id=ids.get(id(item.parent)) if item.parent else None,
             parent_text=item.parent.text if item.parent else None))
     return out

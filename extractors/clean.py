@@ -215,12 +215,13 @@ def _keeps_hyphen(head: str, tail: str) -> bool:
 
 
 def repair_hyphenation(doc: ParsedDocument) -> None:
-    """Move the second half of a word hyphenated at a line end up to the first line."""
-    if doc.format != "pdf":
+    """Move the second half of a word hyphenated at a line end up to the first line, inside
+    a paragraph (PDF lines, and transcripts that kept the PDF's line breaks)."""
+    if doc.format == "html":
         return
     content = [ln for ln in doc.lines if ln.is_content]
     for prev, ln in zip(content, content[1:]):
-        if not prev.text.endswith(("-", "\u00ad")) or ln.para_start or prev.page is None:
+        if not prev.text.endswith(("-", "\u00ad")) or ln.para_start:
             continue
         first, _, rest = ln.text.partition(" ")
         joined = join_hyphenated(prev.text, first)

@@ -15,5 +15,13 @@ class Errors:
     E009 = "file not found or unreadable: {detail}"
 
 
+# failures that may not happen again (a slow machine, a killed worker): a rerun retries them
+RETRY_PREFIXES = (Errors.E007.split("{")[0], Errors.E008.split("{")[0])
+
+
+def is_retryable(status: str, error: str | None) -> bool:
+    return status == "failed" and bool(error) and error.startswith(RETRY_PREFIXES)
+
+
 class LoadError(Exception):
     """A file that cannot be read: the message is the one-line reason stored in `documents.error`."""

@@ -28,6 +28,7 @@ from extractors.goal_catalogue import (THEME_THRESHOLD, best_match, goal_similar
 from models.catalogues import minister_goals_for
 from extractors.clean import join_hyphenated
 from extractors.lists import split_marker
+from extractors.wording import GOAL_LABELS, MINISTER_LABELS, norm_key
 from extractors.outline import section_at, section_of_table
 from models.document import Line, ParsedDocument, Table
 from extractors.tables import NormTable
@@ -36,13 +37,11 @@ from models.records import Goal, Section, TocEntry
 
 EXTRACTOR = "goals"
 VERSION = "1"
-MINISTER_PREFIX = r"ministermål|ministerens\s+mål|beskæftigelsesministerens\s+mål|beskæftigelsespolitisk(?:e)?\s+mål"
 PREFIX_RE = re.compile(
-    rf"^(?P<prefix>(?P<kind>{MINISTER_PREFIX}|beskæftigelsesmål|indsatsområde|fokusområde|lokalt\s+mål|mål)"
+    rf"^(?P<prefix>(?P<kind>{GOAL_LABELS})"
     r"(?:\s+(?:nr\.?\s*)?(?P<number>\d{1,2}))?)\s*(?:[:\-–.]\s*|\s+(?=(?-i:[A-ZÆØÅ])))(?P<text>\S.*)$", re.I)
 CONTAINER_TEXT_RE = re.compile(r"^(?:for|i)\s+(?:året\s+)?(?:19|20)\d\d\W*$", re.I)
 SUFFIX_RE = re.compile(r"\s*\((?P<tag>ministermål|ministerens mål|lokalt mål|lokal\w*)\)\s*\.?$", re.I)
-NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<text>[A-ZÆØÅ\"“].*)$")
 GOAL_LIST_CUE_RE = re.compile(
     r"(\bmål(?:ene|sætninger)?\b|ministermål\w*|beskæftigelsesmål\w*|indsatsområder).{0,120}:\s*$|"
     r"(følgende|disse|yderligere|nedenstående)\s.{0,60}\bmål\b.{0,60}:\s*$", re.I)
@@ -79,7 +78,7 @@ def extract_goals(doc: ParsedDocument, sections: list[Section], plan_year: Optio
     warnings: list[str] = []
     toc = toc or []
     goal_year = find_goal_year(doc, plan_year)
-    heads = heading_candidates(sections, {_norm_title(e.title) for e in toc})
+    heads = heading_candidates(sections, {norm_key(e.title) for e in toc})
     if doc.flattened:
         heads += flattened_line_candidates(doc, sections, toc_line_span(doc, toc) if toc else None)
     groups = merge_candidates(heads, goal_year)
@@ -127,7 +126,7 @@ def _prefixed_heading(s: Section, sections: list[Section], toc_titles: set[str])
     if m:
         c.text, c.number = m.group("text").strip(), m.group("number") or c.number
         kind = m.group("kind").casefold()
-        c.minister_hint = bool(re.match(MINISTER_PREFIX, kind))
+        c.minister_hint = bool(re.match(MINISTER_LABELS, kind))
         c.local_hint = kind.startswith("lokalt")     # "Indsatsområde" alone says nothing about whose goal
     c.minister_hint |= bool(tag and tag.casefold().startswith("minister"))
     c.local_hint |= bool(tag and tag.casefold().startswith("lokal")) or _under_local_parent(s, sections)
@@ -144,7 +143,7 @@ def _from_section(s: Section, source: str, family: str, toc_titles: set[str]) ->
     return Candidate(text=text, number=s.number or None, page=s.page_start, line_no=s.heading_line,
                      source=source, family=family, section_id=s.section_id,
                      minister_hint=bool(tag and tag.casefold().startswith("minister")),
-                     in_toc=_norm_title(s.title) in toc_titles, weight=len(s.text))
+                     in_toc=norm_key(s.title) in toc_titles, weight=len(s.text))
 
 
 LOCAL_CONTAINER_RE = re.compile(r"lokal\w*\s+(prioriter\w*\s+)?(mål|indsats\w*|fokus\w*)|egne\s+mål|"
@@ -219,7 +218,7 @@ def flattened_line_candidates(doc: ParsedDocument, sections: list[Section],
         if toc_span and toc_span[0] <= ln.line_no <= toc_span[1]:
             continue
         m = PREFIX_RE.match(ln.text)
-        if not m or ln.line_no in heading_lines or not re.match(MINISTER_PREFIX, m.group("kind"), re.I):
+        if not m or ln.line_no in heading_lines or not re.match(MINISTER_LABELS, m.group("kind"), re.I):
             continue
         sec = section_at(sections, ln.line_no)
         out.append(Candidate(text=_trim_heading(m.group("text")), number=m.group("number"), page=ln.page,
@@ -332,7 +331,7 @@ def _goal_table_candidates(table: Table, sections: list[Section]) -> list[Candid
     if len(table.rows) < 2 or table.n_cols > 4:
         return []
     header = [c.text.casefold() for c in table.rows[0].cells]
-    kinds = ["minister" if re.search(MINISTER_PREFIX, h) else
+    kinds = ["minister" if re.search(MINISTER_LABELS, h) else
              "local" if re.search(r"indsatsområd|lokal|egne mål|fokusområd", h) else None for h in header]
     if not any(kinds):
         return []
@@ -559,6 +558,3 @@ def _drop_duplicate_keys(goals: list[Goal], warnings: list[str]) -> None:
                             f"{g.minister_goal_key}; the weaker is stored as local")
             g.kind, g.minister_goal_key = "local", None
 
-
-def _norm_title(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()

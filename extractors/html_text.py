@@ -9,8 +9,6 @@ import warnings
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
-BLOCK_TAGS = ("p", "li", "div", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6")
-
 
 def _soup(markup: str) -> BeautifulSoup:
     with warnings.catch_warnings():

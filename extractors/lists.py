@@ -24,6 +24,8 @@ def split_marker(text: str) -> tuple[Optional[str], str]:
         return None, text.strip()   # a negative number, not a bullet
     if marker[0].isdigit() and ORDINAL_NOUN_RE.match(m.group("rest")):
         return None, text.strip()   # "2. kvartal", "1. januar": a date, not a list number
+    if marker[0].isalpha() and re.match(r"^[a-zæøå]{1,3}\.", m.group("rest")):
+        return None, text.strip()   # "f. eks. …", "m. fl.": an abbreviation, not a letter item
     return marker, m.group("rest").strip()
 
 

@@ -96,13 +96,13 @@ def load_pdf(path: Path, doc_id: str, source_path: str, ocr: bool = True) -> Par
         _append_page(doc, content)
     if doc.pages and not any(p.has_text for p in doc.pages):
         if ocr:
-            from extractors.ocr import ocr_pdf
-            ocred = ocr_pdf(path)
-            if ocred is not None:
-                doc = load_pdf(ocred, doc_id, source_path, ocr=False)
-                doc.file_name, doc.ocr = path.name, True
-                doc.warnings.append("no text layer: the text was made by OCR (ocrmypdf)")
-                return doc
+            from extractors.ocr import ocr_copy
+            with ocr_copy(path) as ocred:
+                if ocred is not None:
+                    doc = load_pdf(ocred, doc_id, source_path, ocr=False)
+                    doc.file_name, doc.ocr = path.name, True
+                    doc.warnings.append("no text layer: the text was made by OCR (ocrmypdf)")
+                    return doc
         from extractors.ocr import ocr_hint
         raise LoadError(Errors.E004.format(ocr_hint=ocr_hint()))
     return doc

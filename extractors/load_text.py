@@ -17,7 +17,7 @@ from typing import Optional
 from extractors.errors import Errors, LoadError
 from extractors.html_text import fragment_to_parts
 from extractors.lists import split_marker
-from models.document import Cell, Line, LineFlag, Page, ParsedDocument, Table, TableRow
+from models.document import FORMAT_BY_SUFFIX, Cell, Line, LineFlag, Page, ParsedDocument, Table, TableRow
 
 PAGE_MARKER_RE = re.compile(r"\bSide\s+(\d{1,4})\s+af\s+(\d{1,4})\b", re.IGNORECASE)
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -39,7 +39,7 @@ def decode_bytes(data: bytes) -> str:
 def load_text(path: Path, doc_id: str, source_path: str, data: Optional[bytes] = None) -> ParsedDocument:
     raw = path.read_bytes() if data is None else data
     text = decode_bytes(raw)
-    fmt = "markdown" if path.suffix.lower() in {".md", ".markdown"} else "text"
+    fmt = "markdown" if FORMAT_BY_SUFFIX.get(path.suffix.lower()) == "markdown" else "text"
     return text_to_document(text, doc_id=doc_id, source_path=source_path, file_name=path.name, fmt=fmt)
 
 

@@ -23,7 +23,7 @@ from models.records import DocumentMeta
 
 EXTRACTOR = "metadata"
 VERSION = "1"
-PLAN_WORD = r"(?:beskæftigelsesplan(?:en)?|beskaeftigelsesplan(?:en)?|bp)"
+PLAN_WORD = r"\b(?:beskæftigelsesplan(?:en)?|beskaeftigelsesplan(?:en)?|bp)"
 PLAN_YEAR_RE = re.compile(PLAN_WORD + r"\s*(?:for\s+(?:år(?:et)?\s+)?)?((?:19|20)\d\d)(?:\s*[-–/]\s*(?:19|20)?\d\d)?\b", re.I)
 TITLE_RE = re.compile(r"(beskæftigelsesplan|beskæftigelsesstrategi|beskæftigelsespolitisk\s+plan|plan\s+for\s+beskæftigelse)", re.I)
 DRAFT_RE = re.compile(r"\b(udkast|skitse|draft|høringsudkast|høringsversion|foreløbig\s+version|til\s+høring)\b", re.I)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 OCR_TIMEOUT = 600
 
@@ -19,11 +20,21 @@ def ocr_hint() -> str:
     return "" if ocr_available() else "; install ocrmypdf and tesseract-ocr-dan to OCR it"
 
 
-def ocr_pdf(path: Path) -> Optional[Path]:
-    """An OCR'd copy of the PDF in a temporary folder, or None when OCR is unavailable or fails."""
+@contextmanager
+def ocr_copy(path: Path) -> Iterator[Optional[Path]]:
+    """An OCR'd copy of the PDF in a temporary folder that is removed afterwards; None when
+    OCR is unavailable or fails."""
     if not ocr_available():
-        return None
-    out = Path(tempfile.mkdtemp(prefix="bplan-ocr-")) / path.name
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="bplan-ocr-"))
+    try:
+        yield _run_ocrmypdf(path, folder / path.name)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_ocrmypdf(path: Path, out: Path) -> Optional[Path]:
     languages = "dan+eng" if _has_danish() else "eng"
     try:
         subprocess.run(["ocrmypdf", "--force-ocr", "-q", "-l", languages, str(path), str(out)],

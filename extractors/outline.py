@@ -20,6 +20,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Optional
 
+from extractors.wording import GOAL_LABELS, norm_key
 from models.document import Line, ParsedDocument
 from models.records import Section, TocEntry
 
@@ -27,8 +28,7 @@ EXTRACTOR = "outline"
 VERSION = "1"
 NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<title>[A-ZÆØÅ\"“'‘].*)$")
 GOAL_PREFIX_RE = re.compile(
-    r"^(?P<prefix>(?:ministermål|ministerens\s+mål|beskæftigelsesmål|beskæftigelsespolitisk\s+mål|"
-    r"indsatsområde|fokusområde|lokalt\s+mål|mål)\s*(?:nr\.?\s*)?(?P<number>\d{1,2})?)\s*[:\-–.]\s*(?P<title>\S.*)$", re.I)
+    rf"^(?P<prefix>(?:{GOAL_LABELS})\s*(?:nr\.?\s*)?(?P<number>\d{{1,2}})?)\s*[:\-–.]\s*(?P<title>\S.*)$", re.I)
 NOT_HEADING_RE = re.compile(r"^(figur|tabel|kilde|anm\.|note|side\s+\d|vi vil\b|det gør vi|særlige indsatsområder|indsatser\b|initiativer\b)", re.I)
 MAX_HEADING_CHARS = 220
 
@@ -93,9 +93,9 @@ def _cut_line(doc: ParsedDocument, i: int, start: int, end: int) -> tuple[int, i
     ln = doc.lines[i]
     before, heading, after = ln.text[:start].strip(), ln.text[start:end].strip(), ln.text[end:].strip()
     before = re.sub(r"\s\d{1,2}$", "", before)   # a footnote number left before the heading
-    pieces = [p for p in (before, heading, after) if p]
-    new = [ln.model_copy(update={"text": p, "para_start": p is not before or ln.para_start})
-           for p in pieces]
+    pieces = [(p, k == 0) for k, p in enumerate((before, heading, after)) if p]
+    new = [ln.model_copy(update={"text": p, "para_start": not is_before or ln.para_start})
+           for p, is_before in pieces]
     doc.lines[i:i + 1] = new
     for table in doc.tables:
         if table.anchor_line > i:
@@ -186,7 +186,7 @@ def _same_entry(entry: TocEntry, number: str, title: str, dotless: bool = False)
     """Same title (fuzzy when the numbers agree), and numbers that agree: equal, or the TOC
     prints only the last part ("1." in the TOC for "3.1" in the text)."""
     from rapidfuzz import fuzz
-    a, b = _norm(_drop_parenthetical(entry.title)), _norm(_drop_parenthetical(title))
+    a, b = norm_key(_drop_parenthetical(entry.title)), norm_key(_drop_parenthetical(title))
     if not a or not b:
         return False
     if number and entry.number and not _numbers_agree(number, entry.number):
@@ -385,6 +385,3 @@ def section_at(sections: list[Section], line_no: int) -> Optional[Section]:
             break
     return found
 
-
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import re
-import statistics
 from typing import TYPE_CHECKING, Optional
 
 from models.document import Cell, Table, TableRow
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from extractors.load_pdf import RawLine, Word
 
 SEGMENT_GAP_EM = 1.2        # a gap wider than this many font sizes splits a line into cells
+MAX_HEADER_LINES = 4        # header lines above a table's first multi-cell row
 MIN_RIVER = 6.0             # points of white space that separate two columns
 NOTE_RE = re.compile(r"^\s*(kilde|anm\.?|note|noter|fodnote)\s*:", re.I)
 BULLETS = {"•", "▪", "■", "●", "◦", "○", "–", "-", "*", "", "", "➢", "►", "✓"}
@@ -34,9 +34,9 @@ def lines_to_aligned_tables(lines: list["RawLine"], number: int) -> tuple[list["
         ln.segments = segment_line(ln)
     kept: list["RawLine"] = []
     tables: list[Table] = []
-    i = 0
+    i = floor = 0
     while i < len(lines):
-        found = _region_at(lines, i, number)
+        found = _region_at(lines, i, number, floor)
         if found is None:
             kept.append(lines[i])
             i += 1
@@ -44,7 +44,7 @@ def lines_to_aligned_tables(lines: list["RawLine"], number: int) -> tuple[list["
         start, end, table = found
         del kept[len(kept) - (i - start):]          # header lines taken back from `kept`
         tables.append(table)
-        i = end
+        i = floor = end
     return kept, tables
 
 
@@ -68,7 +68,10 @@ def _is_marker(seg: list["Word"]) -> bool:
 
 
 # ---------------------------------------------------------------- regions
-def _region_at(lines: list["RawLine"], i: int, number: int):
+def _region_at(lines: list["RawLine"], i: int, number: int, floor: int = 0):
+    """The table whose rows start at lines[i]: the seed of multi-cell lines, grown down over
+    lines that fit its columns and up over header lines — never above `floor`, the end of
+    the table before it, and never more than MAX_HEADER_LINES."""
     seed_end = _seed_end(lines, i)
     if seed_end - i < 2 or looks_like_toc(lines[i:seed_end]):
         return None
@@ -81,7 +84,8 @@ def _region_at(lines: list["RawLine"], i: int, number: int):
             and not NOTE_RE.match(lines[end].text):
         end += 1
     start = i
-    while start > 0 and _gap(lines[start - 1], lines[start]) <= limit and _header_like(lines[start - 1], columns):
+    while start > max(floor, i - MAX_HEADER_LINES) and _gap(lines[start - 1], lines[start]) <= limit \
+            and _header_like(lines[start - 1], columns):
         start -= 1
     region = lines[start:end]
     columns = column_intervals(region)

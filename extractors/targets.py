@@ -27,6 +27,7 @@ from extractors.lists import split_inline_numbered, split_marker
 from extractors.outline import section_at
 from extractors.tables import NormTable
 from extractors.target_rules import describe_target, direction_of
+from extractors.wording import GOAL_LABELS
 from models.catalogues import match_target_group
 from models.document import Line, ParsedDocument
 from models.records import Goal, Section, Target
@@ -122,7 +123,7 @@ def _cue(line: Line) -> tuple[Optional[str], str]:
 
 def _measurable(text: str) -> bool:
     """A weak cue ("Målet er, at …") leads a target only when the text states a level or a change."""
-    return bool(find_quantities(text)) or describe_direction(text) in (
+    return bool(find_quantities(text)) or direction_of(text) in (
         "decrease", "increase", "at_most", "at_least", "at_level_with")
 
 
@@ -375,8 +376,7 @@ def _goal_restatements(lines: list[Line], goals: list[Goal]) -> list[tuple[int, 
 
 
 GOAL_LABEL_PREFIX_RE = re.compile(
-    r"^\s*(?:(?:ministermål|ministerens\s+mål|beskæftigelsesmål|beskæftigelsespolitisk\s+mål|lokalt\s+mål|mål|"
-    r"indsatsområde)\s*(?:nr\.?\s*)?\d{0,2}\s*[:\-–.]?\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)", re.I)
+    rf"^\s*(?:(?:{GOAL_LABELS})\s*(?:nr\.?\s*)?\d{{0,2}}\s*[:\-–.]?\s*|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)", re.I)
 
 
 def _wording_score(label: str, wording: str) -> float:
@@ -424,11 +424,7 @@ def _in_status_section(section: Optional[Section], sections: list[Section], plan
     return False
 
 
-# ---------------------------------------------------------------- parsing one target
-def describe_direction(text: str) -> Optional[str]:
-    return direction_of(text)
-
-
+# ---------------------------------------------------------------- records
 def _record(doc: ParsedDocument, k: int, f: _Found, goal_id: Optional[str], prior: bool,
             plan_year: Optional[int]) -> Target:
     d = describe_target(f.text, default_year=f.cue_year, context=f.goal_text)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from extractors.wording import norm_key
 from models.document import Line, LineFlag, ParsedDocument, Table
 from models.records import TocEntry
 
@@ -138,8 +139,8 @@ def _is_short_number_tail(text: str) -> bool:
 
 def _starts_body(line: Line, raws: list[_Raw]) -> bool:
     """The body has begun when a line repeats the first entry's title as a heading."""
-    first = _norm(NUMBER_RE.sub(r"\g<title>", raws[0].text))
-    text = _norm(NUMBER_RE.sub(r"\g<title>", line.text))
+    first = norm_key(NUMBER_RE.sub(r"\g<title>", raws[0].text))
+    text = norm_key(NUMBER_RE.sub(r"\g<title>", line.text))
     return bool(first) and text == first and not PAGE_AT_END_RE.match(line.text)
 
 
@@ -256,6 +257,3 @@ def _body_numbering(doc: ParsedDocument, title: str) -> Optional[str]:
             found = "top"
     return found
 
-
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()

@@ -100,10 +100,6 @@ def municipalities() -> tuple[Municipality, ...]:
         for r in _csv_rows("municipalities.csv"))
 
 
-def municipality_by_name(name: str) -> Optional[Municipality]:
-    return next((m for m in municipalities() if m.name == name), None)
-
-
 def municipality_by_code(code: int) -> Optional[Municipality]:
     return next((m for m in municipalities() if m.code == code), None)
 

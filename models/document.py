@@ -13,6 +13,10 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal, Optional
 
+FileFormat = Literal["pdf", "text", "markdown", "html"]
+FORMAT_BY_SUFFIX: dict[str, FileFormat] = {".pdf": "pdf", ".txt": "text", ".text": "text", ".md": "markdown",
+                                           ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
 from pydantic import BaseModel, Field
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
@@ -96,7 +100,7 @@ class ParsedDocument(BaseModel):
     doc_id: str
     source_path: str
     file_name: str
-    format: Literal["pdf", "text", "markdown", "html"]
+    format: FileFormat
     pages: list[Page] = Field(default_factory=list)
     lines: list[Line] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)

@@ -10,6 +10,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
 
+from models.document import FileFormat
+
 GoalKind = Literal["minister", "local"]
 TargetOrigin = Literal["table", "prose", "list"]
 TargetPeriod = Literal["plan", "prior"]
@@ -18,7 +20,6 @@ Unit = Literal["pct", "pct_points", "rank", "persons", "full_time_persons", "cou
 Direction = Literal["decrease", "increase", "at_most", "at_least", "maintain", "reach",
                     "at_level_with", "below", "above"]
 Status = Literal["ok", "partial", "failed"]
-Format = Literal["pdf", "text", "markdown", "html"]
 
 
 class Provenance(BaseModel):
@@ -133,18 +134,12 @@ class ExtractionWarning(BaseModel):
     message: str
 
 
-class DocumentRow(BaseModel):
-    """The `documents` row."""
+class DocumentRow(DocumentMeta):
+    """The `documents` row: the metadata stage's fields and what the run knows of the file."""
     doc_id: str
     source_path: str
     file_name: str
-    format: Optional[Format] = None
-    municipality: Optional[str] = None
-    municipality_code: Optional[int] = None
-    also_covers: list[str] = Field(default_factory=list)
-    plan_year: Optional[int] = None
-    title: Optional[str] = None
-    is_draft: Optional[bool] = None
+    format: Optional[FileFormat] = None
     page_count: Optional[int] = None
     status: Status = "ok"
     error: Optional[str] = None
@@ -152,9 +147,8 @@ class DocumentRow(BaseModel):
     ingested_at: datetime = Field(default_factory=datetime.now)
 
 
-class DocumentResult(BaseModel):
-    """Everything one document produced: the documents row and the records of every stage."""
-    document: DocumentRow
+class StageRecords(BaseModel):
+    """The records the stages produce for one document."""
     toc: list[TocEntry] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
@@ -163,5 +157,10 @@ class DocumentResult(BaseModel):
     stat_tables: list[StatTable] = Field(default_factory=list)
     stat_values: list[StatValue] = Field(default_factory=list)
     warnings: list[ExtractionWarning] = Field(default_factory=list)
+
+
+class DocumentResult(StageRecords):
+    """Everything one document produced: the documents row and the records of every stage."""
+    document: DocumentRow
     pages_done: int = 0
     peak_rss_mb: float = 0.0          # the extracting process's peak memory so far

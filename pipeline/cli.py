@@ -16,6 +16,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
                            TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 
+from pipeline.ingest import DEFAULT_TIMEOUT
 from pipeline.version import extractor_version
 
 console = Console(stderr=True)
@@ -48,7 +49,7 @@ def _fail(message: str, code: int = 1) -> None:
               help="DuckDB file to write (created if missing).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Documents extracted in parallel (default: number of CPU cores).")
-@click.option("--timeout", type=click.FloatRange(min=1), default=300.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds one document may take before it is marked failed.")
 @click.option("--force", is_flag=True, help="Re-extract documents already stored with this extractor version.")
 @click.option("--no-progress", is_flag=True, help="Do not draw the progress bar.")
@@ -123,10 +124,10 @@ def query(db_path: Path, fmt: str, sql: str) -> None:
     """Run one SQL statement on the database, opened read-only, and print the result."""
     import duckdb
     try:
-        con = duckdb.connect(str(db_path), read_only=True)
-        cur = con.execute(sql)
-        cols = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchall() if cols else []
+        with duckdb.connect(str(db_path), read_only=True) as con:
+            cur = con.execute(sql)
+            cols = [d[0] for d in cur.description] if cur.description else []
+            rows = cur.fetchall() if cols else []
     except duckdb.Error as exc:
         _fail(" ".join(str(exc).split())[:400])
     _print_rows(cols, rows, fmt)
@@ -162,7 +163,12 @@ def eval_cmd(golden_dir: Path, db_path: Path, json_out: Optional[Path], per_doc:
     """Score extraction against golden/: precision, recall and F1 per field, and the
     accuracies of values on matched records."""
     from pipeline.evaluate import evaluate
-    report = evaluate(golden_dir, db_path)
+    try:
+        report = evaluate(golden_dir, db_path)
+    except Exception as exc:      # a broken answer file or database: one line, no traceback
+        _fail(f"eval failed: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
+    if not report.per_doc and not report.missing_docs:
+        _fail(f"no answers in {golden_dir}: each document needs a folder with a meta.yaml", 2)
     _print_scores("all documents", report.fields)
     for label, pred in (("PDF", lambda d: d.endswith(".pdf")), ("text", lambda d: not d.endswith(".pdf"))):
         _print_scores(label, report.subset(pred))

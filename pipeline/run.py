@@ -16,15 +16,12 @@ from extractors.errors import Errors, LoadError
 from extractors.load_html import load_html
 from extractors.load_pdf import load_pdf
 from extractors.load_text import load_text
-from models.document import ParsedDocument
-from models.records import DocumentResult, DocumentRow
+from models.document import FORMAT_BY_SUFFIX, ParsedDocument
+from models.records import DocumentResult, DocumentRow, StageRecords
 from pipeline.stages import STAGES, StageContext
 from pipeline.version import extractor_version
 
-PDF_SUFFIXES = {".pdf"}
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm"}
-SUPPORTED_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
+SUPPORTED_SUFFIXES = set(FORMAT_BY_SUFFIX)
 PLAN_WORDS_RE = re.compile(r"beskæftigelse|jobcent|ledig|forsørgelse", re.I)
 
 
@@ -45,16 +42,17 @@ def unreadable_doc_id(source_path: str) -> str:
 def load_document(path: Path, source_path: str, data: bytes) -> ParsedDocument:
     """Dispatch on the file's type (checked against its first bytes); raise LoadError."""
     suffix = path.suffix.lower()
+    fmt = FORMAT_BY_SUFFIX.get(suffix)
     doc_id = doc_id_for(data)
     if not data:
         raise LoadError(Errors.E001)
-    if suffix in PDF_SUFFIXES:
+    if fmt == "pdf":
         _check_pdf_magic(data)
         return load_pdf(path, doc_id, source_path)
-    if suffix in TEXT_SUFFIXES:
+    if fmt in ("text", "markdown"):
         _check_not_binary(data, suffix)
         return load_text(path, doc_id, source_path, data=data)
-    if suffix in HTML_SUFFIXES:
+    if fmt == "html":
         return load_html(path, doc_id, source_path, data=data)
     raise LoadError(Errors.E005.format(suffix=suffix or path.name))
 
@@ -122,10 +120,8 @@ def extract(doc: ParsedDocument) -> DocumentResult:
                       status="partial" if failures else "ok",
                       error=f"stage(s) failed: {', '.join(failures)}" if failures else None,
                       **ctx.meta.model_dump())
-    return DocumentResult(document=row, toc=ctx.toc, sections=ctx.sections, goals=ctx.goals,
-                          actions=ctx.actions, targets=ctx.targets, stat_tables=ctx.stat_tables,
-                          stat_values=ctx.stat_values, warnings=ctx.warnings,
-                          pages_done=len(doc.pages))
+    return DocumentResult(document=row, pages_done=len(doc.pages),
+                          **{name: getattr(ctx, name) for name in StageRecords.model_fields})
 
 
 def _warn_if_not_a_plan(ctx: StageContext) -> None:
@@ -136,8 +132,7 @@ def _warn_if_not_a_plan(ctx: StageContext) -> None:
 
 
 def failed_result(path: Path, source_path: str, doc_id: str, error: str) -> DocumentResult:
-    fmt = {".pdf": "pdf", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-           ".txt": "text", ".text": "text"}.get(path.suffix.lower())
+    fmt = FORMAT_BY_SUFFIX.get(path.suffix.lower())
     row = DocumentRow(doc_id=doc_id, source_path=source_path, file_name=path.name, format=fmt,
                       status="failed", error=error, extractor_version=extractor_version())
     return DocumentResult(document=row)

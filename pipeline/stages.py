@@ -3,29 +3,24 @@ one pure extractor `extract_x(doc, …) -> records`. A stage that raises makes t
 `partial`; the stages after it still run on what is there."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Optional
+from dataclasses import dataclass
+from typing import Callable
 
 from extractors import actions, goals, metadata, outline, stats, tables, targets, toc
 from extractors.tables import NormTable
 from models.document import ParsedDocument
-from models.records import (Action, DocumentMeta, ExtractionWarning, Goal, Section, StatTable,
-                            StatValue, Target, TocEntry)
+from pydantic import ConfigDict, Field
+
+from models.records import DocumentMeta, ExtractionWarning, StageRecords
 
 
-@dataclass
-class StageContext:
+class StageContext(StageRecords):
+    """What the stages share for one document: the document, its metadata and normalised
+    tables, and the records they have produced so far."""
+    model_config = ConfigDict(arbitrary_types_allowed=True)
     doc: ParsedDocument
-    meta: DocumentMeta = field(default_factory=DocumentMeta)
-    toc: list[TocEntry] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    goals: list[Goal] = field(default_factory=list)
-    actions: list[Action] = field(default_factory=list)
-    targets: list[Target] = field(default_factory=list)
-    stat_tables: list[StatTable] = field(default_factory=list)
-    stat_values: list[StatValue] = field(default_factory=list)
-    warnings: list[ExtractionWarning] = field(default_factory=list)
-    tables: list[NormTable] = field(default_factory=list)
+    meta: DocumentMeta = Field(default_factory=DocumentMeta)
+    tables: list[NormTable] = Field(default_factory=list)
 
     def warn(self, stage: str, message: str) -> None:
         self.warnings.append(ExtractionWarning(doc_id=self.doc.doc_id, stage=stage, message=message))
@@ -89,6 +84,3 @@ STAGES: list[Stage] = [
     Stage("stats", stats.VERSION, _stats, ("doc", "tables"), ("stat_tables", "stat_values")),
 ]
 
-
-def stage_named(name: str) -> Optional[Stage]:
-    return next((s for s in STAGES if s.name == name), None)

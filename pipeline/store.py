@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 import duckdb
 import pyarrow as pa
 
+from extractors.errors import is_retryable
 from models.catalogues import minister_goals
 from models.records import DocumentResult
 
@@ -229,8 +230,10 @@ def _dedupe_paths(rows: list[dict]) -> list[dict]:
 
 
 def stored_versions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """doc_id → extractor_version of what is stored."""
-    return dict(con.execute("SELECT doc_id, extractor_version FROM documents").fetchall())
+    """doc_id → extractor_version of what is stored, for documents that need no retry
+    (a timeout or crash is tried again on the next run)."""
+    rows = con.execute("SELECT doc_id, extractor_version, status, error FROM documents").fetchall()
+    return {doc_id: version for doc_id, version, status, error in rows if not is_retryable(status, error)}
 
 
 def row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -121,13 +121,15 @@ def test_batch_killed_run_then_rerun_ends_like_an_uninterrupted_run(tmp_path):
     assert store.row_counts(store.connect(killed)) == store.row_counts(store.connect(whole))
 
 
-def test_batch_timeout_marks_the_document_failed(tmp_path):
+def test_batch_timeout_marks_the_document_failed_and_a_rerun_retries_it(tmp_path):
     folder = tmp_path / "slow"
     folder.mkdir()
     plan = (CORPUS / "text" / "004_d7598ee1c513263d.txt").read_text(encoding="utf-8")
     (folder / "slow.txt").write_text(plan * 200, encoding="utf-8")
     summary = ingest([folder], tmp_path / "t.duckdb", IngestOptions(workers=1, timeout=1))
     assert summary.failed == 1 and summary.problems[0][2] == "timed out after 1 s"
+    again = ingest([folder], tmp_path / "t.duckdb", IngestOptions(workers=1, timeout=1))
+    assert again.skipped == 0 and again.failed == 1      # a timeout is retried, not skipped
 
 
 @settings(max_examples=200, deadline=None)

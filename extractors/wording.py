@@ -1,0 +1,16 @@
+"""Shared wording: how plans label a goal, and the key two titles are compared by.
+
+`GOAL_LABELS` is the one list of words that introduce a goal ("Ministermål 2:", "Lokalt
+mål A:", "Indsatsområde 3 –"); the outline, goals and targets stages build their own
+patterns from it. `norm_key` is the comparison key of titles and labels."""
+from __future__ import annotations
+
+import re
+
+MINISTER_LABELS = r"ministermål|ministerens\s+mål|beskæftigelsesministerens\s+mål|beskæftigelsespolitisk(?:e)?\s+mål"
+GOAL_LABELS = rf"{MINISTER_LABELS}|beskæftigelsesmål|indsatsområde|fokusområde|lokalt\s+mål|mål"
+
+
+def norm_key(text: str) -> str:
+    """Case-folded words only: "4.1 Flere unge – i job!" → "4 1 flere unge i job"."""
+    return re.sub(r"\W+", " ", text.casefold()).strip()
