@@ -30,6 +30,8 @@ CUE_RE = re.compile(
     r"(?:\s+i\s+\d{4})?|særlige indsatsområder(?:\s+i\s+\d{4})?|"
     r"(?:jobcentret|jobcenteret|kommunen|vi)\s+vil(?:\s+\S+){0,4}|der er (?:særligt )?fokus på|"
     r"indsatsen (?:vil )?(?:består|bestå|omfatter)(?:\s+af)?)\s*:?\s*$", re.I)
+TARGET_LABEL_RE = re.compile(   # "Målsætning: …" after a list is a target, not the list's next item
+    r"^\s*(?:målsætning\w*|resultatmål|resultatkrav|effektmål|succeskriteri\w*|mål\s+for\s+\d{4}|status)\b[^:]{0,40}:", re.I)
 LEAD_IN_RE = re.compile(r"(:|,?\s+at)\s*$")
 NOT_ACTION_CUE_RE = re.compile(
     r"\bmål\b|mål for|målene|målsætning|resultat|succeskriter|vision|pejlemærk|sigtelinje|følgende mål|"
@@ -146,7 +148,8 @@ def _list_after(content: list[Line], i: int, headings: set[int], tables: set[int
     marked = j < len(content) and split_marker(content[j].text)[0] is not None
     while j < len(content):
         ln = content[j]
-        if ln.line_no in headings or _table_between(content[j - 1], ln, tables) or (j > i + 1 and _explicit_cue(ln)):
+        if ln.line_no in headings or _table_between(content[j - 1], ln, tables) or (j > i + 1 and _explicit_cue(ln)) \
+                or TARGET_LABEL_RE.match(ln.text):
             break
         marker, rest = split_marker(ln.text)
         if marker is not None and (marked or not items):

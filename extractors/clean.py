@@ -302,12 +302,12 @@ INLINE_ACTION_CUE_RE = re.compile(   # "Vi vil: Gennemføre …" — the lead-in
     r"\b(?:[Vv]i vil|vil vi|[Dd]et gør vi ved at|[Ss]ådan gør vi|[Ii]ndsatser|[Ii]nitiativer|[Tt]iltag|[Hh]andlinger)"
     r"\s*:\s+(?=[A-ZÆØÅ])")
 INLINE_TARGET_CUE_RE = re.compile(  # "… Virksomhedssamarbejdet Mål for 2020: Samarbejdsgraden skal …"
-    r"\s(?=(?:Mål\s+for\s+\d{4}|Målsætning|Resultatmål|Resultatkrav|Succeskriteri(?:er|e)|Status)\s*:)")
+    r"\s(?=(?:Mål\s+for\s+\d{4}|Målsætning|Resultatmål|Resultatkrav|Effektmål|Succeskriteri(?:um|er|e)|Status)\s*:)")
 NUMBERED_AFTER_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=\d{1,2}\.\s+[A-ZÆØÅ])")   # "… 300 forløb. 5. Opfølgning"
 INLINE_ITEM_RE = re.compile(r"\s(?=(\d{1,2})\.\s+[A-ZÆØÅ])")
 GLUED_HEADING_RE = re.compile(r"\s(?=(?:Indholdsfortegnelse|Indhold)$)|"        # "… 27.11.2017 Indholdsfortegnelse"
-                              r"(?<=\bIndholdsfortegnelse)\s+(?=\d{1,2}\.?\s+[A-ZÆØÅ])|"  # "Indholdsfortegnelse 1. Indledning …"
-                              r"(?<=\bIndhold)\s+(?=\d{1,2}\.?\s+[A-ZÆØÅ])")
+                              r"(?<=^Indholdsfortegnelse)\s+(?=\d{1,2}\.?\s+[A-ZÆØÅ])|"  # "Indholdsfortegnelse 1. Indledning …"
+                              r"(?<=^Indhold)\s+(?=\d{1,2}\.?\s+[A-ZÆØÅ])")
 
 
 def split_flattened_lines(doc: ParsedDocument) -> None:

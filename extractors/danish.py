@@ -32,7 +32,9 @@ PCT_POINT_WORDS = ["procentpoint", "procentpoints", "pct.point", "pct.-point", "
                    "procent-point", "pct.points", "%-point."]
 DURATION_WORDS = ["måneder", "måned", "måneders", "år", "års", "dage", "dages", "dag", "uges", "kvartaler"]
 YEAR_RANGE = (1990, 2045)
-SENTENCE_END_NUMBER_RE = re.compile(r"(?<=\d)\.(?=\s+[A-ZÆØÅ]|\s*$)")   # "… med mindst 15." is 15, not "15th"
+SENTENCE_END_NUMBER_RE = re.compile(   # "… med mindst 15." is 15, not "15th"; "Tabel 4. Ledige" stays out
+    r"\b(?:mindst|højst|minimum|maksimalt|med|til|på|være|udgør|udgøre|end|af|under|over|ca\.|omkring|"
+    r"alt|kun|blot)\s+[-+−]?\d[\d.,]*?(?P<dot>\.)(?=\s+[A-ZÆØÅ]|\s*$)", re.I)
 FUNCTION_WORDS = {"i", "på", "til", "af", "ved", "om", "inden", "for", "ud", "og", "eller", "end", "med", "fra",
                   "efter", "før", "under", "over", "per", "pr", "årligt", "om året"}
 UNIT_WORDS = {
@@ -149,12 +151,12 @@ PRIORITY = ["rank", "pct_points", "dkk_million", "pct", "full_time_persons", "we
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in reading order; years, durations, list numbers and rank denominators excluded."""
     nlp, matcher = pipeline()
-    clean = SENTENCE_END_NUMBER_RE.sub(" ", normalise_minus(text))   # same length: offsets hold
+    clean = _drop_sentence_end_dots(normalise_minus(text))
     doc = nlp(clean)
     spans = _best_spans(doc, matcher(doc))
     out = []
     for label, start, end in spans:
-        q = _to_quantity(doc, label, start, end, clean)
+        q = _to_quantity(doc, label, start, end, clean, text)
         if q is not None:
             out.append(q)
     return out
@@ -182,7 +184,15 @@ def _number_token(doc, start: int, end: int) -> Optional[int]:
                  if parse_danish_number(doc[i].text) is not None or doc[i].lower_ in NUMBER_WORDS), None)
 
 
-def _to_quantity(doc, label: str, start: int, end: int, text: str) -> Optional[Quantity]:
+def _drop_sentence_end_dots(text: str) -> str:
+    """A space for the full stop after a sentence-final number; same length, so offsets hold."""
+    chars = list(text)
+    for m in SENTENCE_END_NUMBER_RE.finditer(text):
+        chars[m.start("dot")] = " "
+    return "".join(chars)
+
+
+def _to_quantity(doc, label: str, start: int, end: int, text: str, original: str) -> Optional[Quantity]:
     if label == "duration":
         return None
     i = _number_token(doc, start, end)
@@ -192,7 +202,7 @@ def _to_quantity(doc, label: str, start: int, end: int, text: str) -> Optional[Q
         value = number_word_value(token.text)   # "fire samtaler"; spaCy's like_num also says yes to "første"
     if value is None:
         return None
-    if i > start and _is_sign(doc, i - 1):
+    if i > start and (_is_sign(doc, i - 1) or original[doc[i - 1].idx] == "−"):   # U+2212 is always a minus
         value = -value
     if label in ("count", "bare") and (is_year(value, token.text) or _is_list_number(doc, i)):
         return None

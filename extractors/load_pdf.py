@@ -298,6 +298,8 @@ def _index_for_table(lines: list[RawLine], bbox) -> int:
     below = [i for i, ln in enumerate(lines) if ln.column in same and ln.top >= bbox[1]]
     if below:
         return below[0]
+    if not column:
+        return len(lines)        # a full-width table at the foot of the page
     above = [i for i, ln in enumerate(lines) if ln.column in same and ln.top < bbox[1]]
     return above[-1] + 1 if above else len(lines)
 

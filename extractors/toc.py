@@ -198,7 +198,7 @@ def assign_levels(raws: list[_Raw], parts: list[tuple[str, str]], doc: ParsedDoc
         elif last_numbered and LABELLED_RE.match(title) and not APPENDIX_RE.match(title):
             level = last_numbered + 1       # "Mål 2 – …" under "3. Ministerens mål for 2021"
         else:
-            level = 2 if in_appendix else 1
+            level = 2 if in_appendix and not APPENDIX_RE.match(title) else 1
         if number:
             last_numbered = level
         if indented:

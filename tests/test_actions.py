@@ -81,3 +81,57 @@ def test_actions_verb_led_list_after_a_lead_in():
     assert [a.text for a in actions] == ["skabe et fælles fagligt rum", "sikre kvalitet i samtalerne",
                                          "inddrage borgerne"]
     assert actions[0].cue == "Målet med de nye samtaler er, at"
+
+
+PIECE = {"para_start": False}      # how clean.split_flattened_lines leaves the sentences of one long line
+
+
+def _flat_actions(lines, flattened):
+    doc = make_doc(lines)
+    doc.flattened = flattened
+    toc = extract_toc(doc)
+    sections = build_outline(doc, toc)
+    goals, _ = extract_goals(doc, sections, 2022, toc)
+    return extract_actions(doc, sections, goals), goals
+
+
+FLAT_PLAN = [GOAL, "Jobcenter Vejen oplever mangel på faglærte inden for byggeri og industri.",
+             ("Vi vil:", PIECE), ("Etablere et samarbejde med erhvervsskolen om korte kurser.", PIECE),
+             ("Holde uddannelsessamtaler med alle ledige over 30 år.", PIECE),
+             ("Målsætning: Mindst 120 ledige starter i opkvalificering i 2022.", PIECE),
+             ("Udbygge brugen af jobrotation.", PIECE)]
+
+
+def test_actions_flattened_verb_led_sentences_after_vi_vil_stop_at_a_target():
+    actions, goals = _flat_actions(FLAT_PLAN, flattened=True)
+    assert [(a.cue, a.text) for a in actions] == [
+        ("Vi vil:", "Etablere et samarbejde med erhvervsskolen om korte kurser."),
+        ("Vi vil:", "Holde uddannelsessamtaler med alle ledige over 30 år.")]
+    assert {a.goal_id for a in actions} == {goals[0].goal_id}
+
+
+def test_actions_flattened_list_stops_at_a_sentence_without_a_verb():
+    actions, _ = _flat_actions([GOAL, ("Vi vil:", PIECE), ("Styrke vejledningen om voksenlærlinge.", PIECE),
+                                ("Udvikle et kursus i dansk for ledige.", PIECE),
+                                ("Mange ledige mangler grundlæggende færdigheder.", PIECE),
+                                ("Afholde jobmesser to gange årligt.", PIECE)], flattened=True)
+    assert [a.text for a in actions] == ["Styrke vejledningen om voksenlærlinge.", "Udvikle et kursus i dansk for ledige."]
+
+
+def test_actions_flattened_sentence_not_led_by_a_verb_gives_no_list():
+    actions, _ = _flat_actions([GOAL, ("Vi vil:", PIECE), ("Alle ledige skal tilbydes et kursus.", PIECE),
+                                ("Styrke vejledningen om voksenlærlinge.", PIECE)], flattened=True)
+    assert actions == []
+
+
+def test_actions_verb_led_sentences_of_a_normal_paragraph_are_not_actions():
+    actions, _ = _flat_actions(FLAT_PLAN, flattened=False)
+    assert actions == []
+
+
+def test_actions_target_line_after_a_plain_list_is_not_an_item():
+    actions, _ = _actions([GOAL, "Vi vil:", "Tilbyde alle ledige en uddannelsessamtale.",
+                           "Udvikle kurser sammen med erhvervsskolen.",
+                           "Målsætning: Mindst 12 % af de ledige skal starte på et kursus."])
+    assert [a.text for a in actions] == ["Tilbyde alle ledige en uddannelsessamtale.",
+                                         "Udvikle kurser sammen med erhvervsskolen."]

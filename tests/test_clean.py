@@ -66,3 +66,84 @@ def test_clean_flattened_text_splits_sentences_and_inline_headings():
     assert parts == ["Indledning", "1.1 Baggrund Planen udtrykker grundlaget.",
                      "Den er bl.a. godkendt af udvalget.", "For 2018 er følgende mål meldt ud:",
                      "1. Flere i job", "2. Færre på ydelse"]
+
+
+# ---------------------------------------------------------------- flattened transcripts
+S1 = "Jobcenter Lemvig har i 2022 arbejdet med flere virksomhedsrettede forløb for borgere på kanten af arbejdsmarkedet. "
+S2 = "Samarbejdet med de lokale virksomheder er udbygget, og flere ledige er kommet i ordinære timer. "
+
+
+def test_clean_flattened_transcript_found_by_share_of_long_lines():
+    from extractors.clean import split_flattened_lines
+    page1 = (S1 + S2) * 4 + "Vi vil: Etablere et nyt mentorkorps. Målsætning: Mindst 40 nye aftaler i 2023."
+    page2 = (S2 + S1) * 3 + "Status: Godt på vej."
+    assert 600 < len(page2) < len(page1) < 1200      # no line passes the old 1200-character mark
+    doc = make_doc(["Beskæftigelsesplan 2023", page1, page2])
+    split_flattened_lines(doc)
+    assert doc.flattened is True
+    texts = [ln.text for ln in doc.lines]
+    assert texts == (["Beskæftigelsesplan 2023"] + [S1.strip(), S2.strip()] * 4
+                     + ["Vi vil:", "Etablere et nyt mentorkorps.", "Målsætning: Mindst 40 nye aftaler i 2023."]
+                     + [S2.strip(), S1.strip()] * 3 + ["Status: Godt på vej."])
+    assert [ln.para_start for ln in doc.lines][:3] == [True, True, False]
+    assert [ln.line_no for ln in doc.lines] == list(range(len(texts)))
+
+
+def test_clean_normal_paragraphs_are_not_a_flattened_transcript():
+    from extractors.clean import split_flattened_lines
+    paragraph = ("Kommunen vil i de kommende år styrke den virksomhedsrettede indsats for borgere på kanten "
+                 "af arbejdsmarkedet. Det sker i tæt samarbejde med a-kasserne. ") * 2
+    long = (S1 + S2) * 7            # two lines longer than 1200 characters among many paragraphs
+    lines = ["Beskæftigelsesplan 2023"] + [paragraph] * 20 + [long, long]
+    doc = make_doc(lines)
+    split_flattened_lines(doc)
+    assert doc.flattened is False
+    assert [ln.text for ln in doc.lines] == lines
+
+
+def test_clean_flat_text_cuts_after_an_inline_action_cue():
+    assert split_flat_text("Jobcentret styrker samarbejdet med virksomhederne. Vi vil: Etablere et "
+                           "erhvervsteam i Vordingborg.") == [
+        "Jobcentret styrker samarbejdet med virksomhederne.", "Vi vil:", "Etablere et erhvervsteam i Vordingborg."]
+    assert split_flat_text("Tiltag: Oprette et jobcafé-tilbud i Hammel.") == ["Tiltag:", "Oprette et jobcafé-tilbud i Hammel."]
+    # a lower-case item after the colon is not a lost list
+    assert split_flat_text("Vi vil: fortsætte arbejdet.") == ["Vi vil: fortsætte arbejdet."]
+
+
+def test_clean_flat_text_cuts_before_an_inline_target_cue():
+    assert split_flat_text("Samarbejdet med erhvervslivet skal styrkes Mål for 2021: Andelen af virksomheder "
+                           "skal være 35 %.") == [
+        "Samarbejdet med erhvervslivet skal styrkes", "Mål for 2021: Andelen af virksomheder skal være 35 %."]
+    assert split_flat_text("Borgere i ressourceforløb Resultatkrav: Mindst 20 skal i job.") == [
+        "Borgere i ressourceforløb", "Resultatkrav: Mindst 20 skal i job."]
+    # "mål for 2020" inside a sentence is no cue
+    assert split_flat_text("Der er sat mål for 2020 i planen.") == ["Der er sat mål for 2020 i planen."]
+
+
+def test_clean_flat_text_cuts_before_a_numbered_heading_after_a_sentence():
+    assert split_flat_text("I alt blev der gennemført 180 forløb. 4. Opfølgning og evaluering") == [
+        "I alt blev der gennemført 180 forløb.", "4. Opfølgning og evaluering"]
+    # an ordinal inside a sentence is no heading
+    assert split_flat_text("Vi arbejder i 4. kvartal med nye forløb. Det giver flere i job.") == [
+        "Vi arbejder i 4. kvartal med nye forløb.", "Det giver flere i job."]
+
+
+def test_clean_flat_text_splits_contents_heading_from_first_entry():
+    assert split_flat_text("Indholdsfortegnelse 1. Indledning Side 3") == ["Indholdsfortegnelse", "1. Indledning Side 3"]
+    assert split_flat_text("Indhold 1. Forord") == ["Indhold", "1. Forord"]
+    assert split_flat_text("Indholdsfortegnelse 1. Indledning Side 3 2. Ministerens mål Side 5 3. Lokale mål Side 9") == [
+        "Indholdsfortegnelse", "1. Indledning Side 3", "2. Ministerens mål Side 5", "3. Lokale mål Side 9"]
+    assert split_flat_text("Indholdet 3. Afsnit") == ["Indholdet 3. Afsnit"]
+
+
+def test_clean_single_letter_before_hyphen_is_a_compound():
+    assert join_hyphenated("modtagere af a-", "dagpenge") == "modtagere af a-dagpenge"
+    assert join_hyphenated("for u-", "lande") == "for u-lande"
+    # two lower-case letters or more: a word broken at the line end
+    assert join_hyphenated("på ar-", "bejdsmarkedet") == "på arbejdsmarkedet"
+
+
+def test_clean_flat_text_cuts_before_succeskriterium_but_not_inside_a_sentence_at_indhold():
+    assert split_flat_text("Samarbejdet skal styrkes Succeskriterium: Mindst 10 nye aftaler.") == [
+        "Samarbejdet skal styrkes", "Succeskriterium: Mindst 10 nye aftaler."]
+    assert split_flat_text("Se Indhold 2 Forord her") == ["Se Indhold 2 Forord her"]

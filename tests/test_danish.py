@@ -94,3 +94,104 @@ def test_danish_parser_never_crashes_fuzz(text):
     parse_danish_number(text)
     parse_cell_value(text)
     find_quantities(text)
+
+
+# ---------------------------------------------------------------- target years (target_rules)
+@pytest.mark.parametrize("text", [
+    "Andelen skal stige med 3 procentpoint i forhold til 2019",
+    "Ledigheden skal være lavere sammenlignet med 2020",
+    "Flere skal være i job end i 2021",
+    "Flere skal være i job end 2021",
+    "Antallet af sygemeldte skal falde fra 2021",
+    "Stigningen siden 2017 skal fortsætte"])
+def test_danish_compared_years_are_not_target_years(text):
+    from extractors.target_rules import target_year_of
+    assert target_year_of(text) is None
+
+
+@pytest.mark.parametrize("text,year", [
+    ("Andelen skal være 45 % ved udgangen af 2020", 2020),
+    ("I 2022 skal 300 ledige i virksomhedspraktik", 2022),
+    ("Andelen skal i 2023 være højere end i 2019", 2023),
+    ("Ledigheden skal falde med 5 % i forhold til 2022 ved udgangen af 2024", 2024),
+    ("Antallet skal falde fra 2019 til 2023", 2023)])
+def test_danish_target_year_is_found_beside_compared_years(text, year):
+    from extractors.target_rules import target_year_of
+    assert target_year_of(text) == year
+
+
+def test_danish_year_in_the_text_wins_over_the_default_year():
+    assert describe_target("Andelen skal være 45 % ved udgangen af 2020", default_year=2021).year == 2020
+    assert describe_target("Andelen skal være 45 %", default_year=2021).year == 2021
+    d = describe_target("Andelen skal øges med 4 % i forhold til 2019", default_year=2022)
+    assert (d.year, d.comparator) == (2022, "2019")
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Antallet af forløb over 13 uger må højst være 250", 250, "count"),
+    ("Antallet af ledige over 26 uger bør maksimalt være 180", 180, "persons")])
+def test_danish_value_follows_the_modal_maa_and_boer(text, value, unit):
+    d = describe_target(text)
+    assert (d.value, d.unit, d.direction) == (value, unit, "at_most")
+
+
+def test_danish_modal_in_a_later_sentence_does_not_move_the_value():
+    d = describe_target("Andelen i job skal være 60 %. Forløb over 13 uger må højst være 250.")
+    assert (d.value, d.unit) == (60, "pct")
+
+
+# ---------------------------------------------------------------- quantities
+def _values(text):
+    return [(q.value, q.unit) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Niveauet i 2019 – 25 % af borgerne", [(25, "pct")]),
+    ("Fra 2021 – 30 % af de ledige", [(30, "pct")]),
+    ("Sygedagpenge – 14 % færre end sidste år", [(14, "pct")])])
+def test_danish_spaced_en_dash_is_not_a_minus(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Ændringen var \u22124 % i perioden", "Ændringen var -4 % i perioden",
+                                  "Ændringen var \u20134 % i perioden"])
+def test_danish_dash_touching_the_number_is_a_minus(text):
+    assert _values(text) == [(-4, "pct")]
+
+
+def test_danish_number_ending_a_sentence_is_found():
+    assert _values("Antallet af virksomhedsaftaler skal øges med mindst 15.") == [(15, "count")]
+    assert _values("Målet er at øge antallet med mindst 15. Det er ambitiøst.") == [(15, "count")]
+
+
+def test_danish_ordinals_before_a_lowercase_word_stay_out():
+    assert _values("Opfølgning sker den 15. marts") == []
+    assert _values("Resultatet måles i 4. kvartal hvert år") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Vi vil have 40 langtidsledige i job", 40), ("Mindst 30 aktivitetsparate skal i praktik", 30),
+    ("Der er 12 ydelsesmodtagere i projektet", 12), ("Vi forventer 25 sygedagpengemodtagere", 25),
+    ("Målet er 14 førtidspensionister i fleksjob", 14), ("Vi har 8 nye langtidsledige", 8)])
+def test_danish_group_words_by_ending_count_persons(text, value):
+    assert _values(text) == [(value, "persons")]
+
+
+def test_danish_antallet_af_group_word_counts_persons():
+    assert _values("Antallet af langtidsledige skal ned på 200") == [(200, "persons")]
+    assert _values("Antallet af sagsbehandlere skal ned på 20") == [(20, "count")]
+
+
+@pytest.mark.parametrize("text,value", [("Der kom 120 nye tilkendelser", 120), ("Vi har 8 nye virksomheder", 8)])
+def test_danish_other_nouns_stay_counts(text, value):
+    assert _values(text) == [(value, "count")]
+
+
+def test_danish_list_and_heading_numbers_before_a_capital_stay_out():
+    assert _values("1. Flere i job") == []
+    assert _values("Tabel 4. Ledige fordelt på ydelser") == []
+    assert _values("Målene er 1. Flere i job. 2. Færre på ydelse") == []
+
+
+def test_danish_unicode_minus_is_a_minus_even_before_a_space():
+    assert _values("Ændringen var − 2,5 % fra 2022") == [(-2.5, "pct")]

@@ -108,3 +108,75 @@ def test_goals_a_near_copy_of_another_years_goal_is_local():
     got, goals, _ = _goals(lines, 2021)
     assert got == [("local", None, "Flere personer skal i beskæftigelse eller uddannelse i stedet for at være på offentlig forsørgelse")]
     assert goals[0].theme == "public_support"
+
+
+H3 = {"heading_level": 3}
+
+
+def test_goals_ministers_goals_heading_holds_goals_and_is_none():
+    lines = [("2. Indledning", H), BODY, ("3. MINISTERENS MÅL FOR 2021", H), BODY,
+             ("Alle ledige skal have en værdig sagsbehandling", H3), BODY,
+             ("Flere ledige skal opkvalificeres", H3), BODY,
+             ("Flere personer med handicap skal i beskæftigelse", H3), BODY,
+             ("4. Lokale mål i Norddjurs", H), BODY]
+    got, goals, _ = _goals(lines, 2021)
+    assert got == [("minister", "2021-1", "Alle ledige skal have en værdig sagsbehandling"),
+                   ("minister", "2021-2", "Flere ledige skal opkvalificeres"),
+                   ("minister", "2021-4", "Flere personer med handicap skal i beskæftigelse")]
+    assert [g.line_start for g in goals] == [4, 6, 8]
+
+
+def test_goals_ministers_goals_in_a_year_heading_in_mixed_case():
+    lines = [("1. Ministerens mål i 2022", H), BODY,
+             ("Flere ledige skal opkvalificeres", H3), BODY,
+             ("Virksomhederne skal sikres den nødvendige og kvalificerede arbejdskraft", H3), BODY,
+             ("Flere personer med handicap skal i beskæftigelse", H3), BODY]
+    got, _, _ = _goals(lines, 2022)
+    assert got == [("minister", "2022-2", "Flere ledige skal opkvalificeres"),
+                   ("minister", "2022-5", "Virksomhederne skal sikres den nødvendige og kvalificerede arbejdskraft"),
+                   ("minister", "2022-4", "Flere personer med handicap skal i beskæftigelse")]
+
+
+def test_goals_ministers_goals_heading_alone_is_no_goal():
+    for title in ("MINISTERENS MÅL FOR 2021", "Ministerens Mål For 2021"):
+        got, _, warnings = _goals([(title, H), BODY], 2021)
+        assert (got, warnings) == ([], []), title
+
+
+def test_goals_reworded_goal_among_ministers_goals_is_mapped_with_a_warning():
+    lines = [("3. MINISTERENS MÅL FOR 2021", H), BODY,
+             ("Alle ledige skal have en værdig sagsbehandling", H3), BODY,
+             ("Flere ledige skal opkvalificeres", H3), BODY,
+             ("Flere personer med handicap skal i beskæftigelse", H3), BODY,
+             ("Flere flygtninge og familiesammenførte skal forsørge sig selv", H3), BODY]
+    got, goals, warnings = _goals(lines, 2021)
+    assert got[3] == ("minister", "2021-3", "Flere flygtninge og familiesammenførte skal forsørge sig selv")
+    assert goals[3].theme == "refugees"
+    assert warnings == ["goal 'Flere flygtninge og familiesammenførte skal forsørge sig sel' reads as 2021-3 "
+                        "among the Minister's goals around it (score 85)"]
+
+
+def test_goals_reworded_goal_among_local_goals_stays_local():
+    lines = [("4. Særlige fokusområder", H), BODY,
+             ("Alle ledige skal have en værdig sagsbehandling", H3), BODY,
+             ("Flere unge skal have en uddannelse", H3), BODY,
+             ("Flere sygemeldte skal tilbage i job", H3), BODY,
+             ("Flere flygtninge og familiesammenførte skal forsørge sig selv", H3), BODY]
+    got, _, warnings = _goals(lines, 2021)
+    assert got == [("minister", "2021-1", "Alle ledige skal have en værdig sagsbehandling"),
+                   ("local", None, "Flere unge skal have en uddannelse"),
+                   ("local", None, "Flere sygemeldte skal tilbage i job"),
+                   ("local", None, "Flere flygtninge og familiesammenførte skal forsørge sig selv")]
+    assert not any("reads as" in w for w in warnings)
+
+
+def test_goals_other_goal_among_ministers_goals_stays_local():
+    lines = [("4. Særlige fokusområder", H), BODY,
+             ("Alle ledige skal have en værdig sagsbehandling", H3), BODY,
+             ("Flere ledige skal opkvalificeres", H3), BODY,
+             ("Flere personer med handicap skal i beskæftigelse", H3), BODY,
+             ("Flere unge under 30 skal i fritidsjob", H3), BODY]
+    got, _, warnings = _goals(lines, 2021)
+    assert [k for k, _, _ in got] == ["minister", "minister", "minister", "local"]
+    assert got[3] == ("local", None, "Flere unge under 30 skal i fritidsjob")
+    assert not any("reads as" in w for w in warnings)

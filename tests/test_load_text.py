@@ -53,3 +53,32 @@ def test_load_text_form_feed_starts_a_page():
 def test_load_text_blank_line_starts_paragraph():
     doc = text_to_document("Første linje\nfortsætter her\n\nNyt afsnit")
     assert [ln.para_start for ln in doc.lines] == [True, False, True]
+
+
+def test_load_text_tab_after_a_lone_bullet_is_text():
+    doc = text_to_document("Indsatser\n\n•\tUdvide samarbejdet med a-kasserne\n•\tStyrke den tidlige kontakt\n\nEfter")
+    assert doc.tables == []
+    assert [ln.text for ln in doc.lines] == ["Indsatser", "• Udvide samarbejdet med a-kasserne",
+                                             "• Styrke den tidlige kontakt", "Efter"]
+
+
+def test_load_text_tab_after_a_list_number_or_letter_is_text():
+    for raw, text in [("-\tHolde flere samtaler", "- Holde flere samtaler"), ("1.\tFørste punkt", "1. Første punkt"),
+                      ("a)\tFørste punkt", "a) Første punkt")]:
+        doc = text_to_document(raw + "\n")
+        assert (doc.tables, [ln.text for ln in doc.lines]) == ([], [text]), raw
+
+
+def test_load_text_tab_after_a_dotted_heading_number_is_text():
+    doc = text_to_document("3.2\tVirksomhedsservice\n\nTekst her.\n\n2.1.3\tUnderafsnit\n")
+    assert doc.tables == []
+    assert [ln.text for ln in doc.lines] == ["3.2 Virksomhedsservice", "Tekst her.", "2.1.3 Underafsnit"]
+
+
+def test_load_text_real_tab_rows_stay_a_table():
+    doc = text_to_document("Ydelse\tAntal\nSygedagpenge\t412\n")
+    assert [r.texts for r in doc.tables[0].rows] == [["Ydelse", "Antal"], ["Sygedagpenge", "412"]]
+    # a plain number or a year in the first cell is a value, not a marker
+    for raw, cells in [("12\tLedige", ["12", "Ledige"]), ("2019\tStatus", ["2019", "Status"])]:
+        doc = text_to_document(raw + "\n")
+        assert [r.texts for r in doc.tables[0].rows] == [cells], raw

@@ -1,7 +1,6 @@
 """The report and the exports. The report of corpus/ is opened in headless Chromium
 (Debian's chromium and chromium-driver, installed by .ci/run)."""
 import shutil
-from pathlib import Path
 
 import duckdb
 import pytest

@@ -1,4 +1,3 @@
-from conftest import make_doc
 
 from extractors.load_text import text_to_document
 from extractors.stats import extract_stats
@@ -67,3 +66,62 @@ def test_tables_target_goal_and_contents_tables_are_not_statistics():
                            "Tekst.\n\nMinistermål\tIndsatsområder\n<ol><li>1. A</li><li>2. B</li></ol>\t<ol><li>1. C</li><li>2. D</li></ol>\n\n"
                            "Tekst.\n\nIndikator\tMål 2022\nLedighed\t4,0 %\n")
     assert extract_stats(doc, normalise_tables(doc)) == ([], [])
+
+
+def _cell(text, page, paragraphs=()):
+    return Cell(text=text, page=page, paragraphs=list(paragraphs))
+
+
+def test_tables_continuation_row_keeps_paragraphs_and_their_pages():
+    from extractors.tables import merge_continuation_rows
+    above = TableRow(page=6, cells=[
+        _cell("Unge under 30", 6),
+        _cell("Andelen i uddannelse skal øges til 45 %. Antallet på uddannelseshjælp skal", 6,
+              ["Andelen i uddannelse skal øges til 45 %.", "Antallet på uddannelseshjælp skal"]),
+        _cell("Kvartalsvis", 6)])
+    rest = TableRow(page=7, cells=[
+        _cell("", 7),
+        _cell("nedbringes med 10 %. Alle unge skal have en plan inden 4 uger.", 7,
+              ["nedbringes med 10 %.", "Alle unge skal have en plan inden 4 uger."]),
+        _cell("", 7)])
+    rows = merge_continuation_rows([above, rest])
+    assert len(rows) == 1
+    cell = rows[0].cells[1]
+    assert cell.paragraphs == ["Andelen i uddannelse skal øges til 45 %.",
+                               "Antallet på uddannelseshjælp skal nedbringes med 10 %.",
+                               "Alle unge skal have en plan inden 4 uger."]
+    assert cell.paragraph_pages == [6, 6, 7]
+    assert cell.text == ("Andelen i uddannelse skal øges til 45 %. Antallet på uddannelseshjælp skal "
+                         "nedbringes med 10 %. Alle unge skal have en plan inden 4 uger.")
+    assert (rows[0].page, rows[0].cells[2].text, rows[0].cells[2].paragraph_pages) == (6, "Kvartalsvis", [])
+
+
+def test_tables_row_over_three_pages_keeps_each_paragraph_page():
+    from extractors.tables import merge_continuation_rows
+    first = TableRow(page=4, cells=[_cell("Sygemeldte", 4), _cell("Varigheden skal", 4)])
+    second = TableRow(page=5, cells=[_cell("", 5), _cell("ned på 20 uger. Flere skal", 5,
+                                                         ["ned på 20 uger.", "Flere skal"])])
+    third = TableRow(page=6, cells=[_cell("", 6), _cell("delvist raskmeldes. Mindst 30 skal i praktik.", 6,
+                                                        ["delvist raskmeldes.", "Mindst 30 skal i praktik."])])
+    cell = merge_continuation_rows([first, second, third])[0].cells[1]
+    assert cell.paragraphs == ["Varigheden skal ned på 20 uger.", "Flere skal delvist raskmeldes.",
+                               "Mindst 30 skal i praktik."]
+    assert cell.paragraph_pages == [4, 5, 6]
+
+
+def test_tables_continuation_of_one_paragraph_records_no_paragraphs():
+    from extractors.tables import merge_continuation_rows
+    above = TableRow(page=6, cells=[_cell("Sygemeldte", 6), _cell("Varigheden skal ned på", 6)])
+    rest = TableRow(page=7, cells=[_cell("", 7), _cell("højst 20 uger.", 7)])
+    cell = merge_continuation_rows([above, rest])[0].cells[1]
+    assert (cell.text, cell.paragraphs, cell.paragraph_pages) == ("Varigheden skal ned på højst 20 uger.", [], [])
+
+
+def test_tables_row_with_its_own_label_or_after_a_finished_cell_is_not_merged():
+    from extractors.tables import merge_continuation_rows
+    open_row = TableRow(page=6, cells=[_cell("Unge", 6), _cell("Andelen skal", 6)])
+    labelled = TableRow(page=7, cells=[_cell("Ledige over 50", 7), _cell("nedbringes med 10 %.", 7)])
+    assert len(merge_continuation_rows([open_row, labelled])) == 2
+    finished = TableRow(page=6, cells=[_cell("Unge", 6), _cell("Andelen skal øges til 45 %.", 6)])
+    rest = TableRow(page=7, cells=[_cell("", 7), _cell("og flere skal i job", 7)])
+    assert len(merge_continuation_rows([finished, rest])) == 2

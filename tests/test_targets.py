@@ -1,4 +1,3 @@
-from conftest import make_doc
 
 from extractors.goals import extract_goals
 from extractors.load_text import text_to_document
@@ -92,3 +91,58 @@ def test_targets_split_table_row_over_a_page_break_is_one_requirement():
     assert len(targets) == 1
     assert targets[0].text.endswith("mindre end 20 % i 2022.")
     assert (targets[0].target_value, targets[0].direction) == (4, "at_most")
+
+
+def test_targets_succeskriterium_is_a_target_cue():
+    doc = text_to_document(
+        "## Ministermål 2: Flere ledige skal opkvalificeres\n\nTekst om målet.\n\n"
+        "Succeskriterium: Mindst 70 % af kursisterne er i job efter seks måneder.\n\n"
+        "Succeskriterierne: Mindst 60 virksomheder deltager i 2023.\n")
+    targets, goals = _targets(doc, 2022)
+    assert [(t.text, t.target_value, t.unit, t.direction) for t in targets] == [
+        ("Mindst 70 % af kursisterne er i job efter seks måneder.", 70, "pct", "at_least"),
+        ("Mindst 60 virksomheder deltager i 2023.", 60, "count", "at_least")]
+    assert {t.goal_id for t in targets} == {goals[0].goal_id}
+
+
+def test_targets_numbered_goal_label_is_no_target_cue():
+    doc = text_to_document(
+        "## Ministermål 2: Flere ledige skal opkvalificeres\n\nTekst om målet.\n\n"
+        "Mål 3: Flere ledige skal have et kompetenceløft i 2023\n\n"
+        "Mål nr. 4: Flere ledige skal i job\n\n"
+        "Mål A: Flere ledige skal tage et AMU-kursus\n\n"
+        "Mål: Mindst 50 ledige skal starte på et AMU-kursus i 2023.\n")
+    targets, _ = _targets(doc, 2022)
+    assert [(t.text, t.target_value) for t in targets] == [("Mindst 50 ledige skal starte på et AMU-kursus i 2023.", 50)]
+
+
+LABEL_PLAN = ("## Ministermål 2: Flere ledige skal opkvalificeres\n\n"
+              "Tekst om målet og om opkvalificering af de ledige i kommunen.\n\n"
+              "## Lokalt mål: Færre langtidsledige i Favrskov\n\n"
+              "Tekst om de langtidsledige og indsatsen for dem i kommunen.\n\n"
+              "## Måltal for 2023\n\n")
+
+
+def test_targets_label_line_above_a_target_links_its_goal_by_theme():
+    doc = text_to_document(LABEL_PLAN + "Langtidsledige over 50 år\n"
+                                        "Målsætning: Antallet skal nedbringes med 40 personer i 2023.\n")
+    targets, goals = _targets(doc, 2022)
+    by_text = {g.text: g.goal_id for g in goals}
+    assert [(t.text, t.goal_id) for t in targets] == [
+        ("Antallet skal nedbringes med 40 personer i 2023.", by_text["Færre langtidsledige i Favrskov"])]
+
+
+def test_targets_label_line_above_a_target_links_its_goal_by_wording():
+    doc = text_to_document(LABEL_PLAN + "Opkvalificering af ledige\n"
+                                        "Målsætning: Antallet skal øges med 40 personer i 2023.\n")
+    targets, goals = _targets(doc, 2022)
+    by_text = {g.text: g.goal_id for g in goals}
+    assert [t.goal_id for t in targets] == [by_text["Flere ledige skal opkvalificeres"]]
+
+
+def test_targets_sentence_or_list_item_above_a_target_is_no_label():
+    for above in ("", "Vi har mange langtidsledige over 50 år.\n", "- Langtidsledige over 50 år\n"):
+        doc = text_to_document(LABEL_PLAN + above + "Målsætning: Antallet skal nedbringes med 40 personer i 2023.\n")
+        targets, _ = _targets(doc, 2022)
+        assert [(t.text, t.goal_id) for t in targets] == [
+            ("Antallet skal nedbringes med 40 personer i 2023.", None)], above

@@ -44,3 +44,45 @@ def test_toc_pdf_indentation_gives_levels():
 
 def test_toc_absent_gives_no_entries():
     assert _entries(make_doc(["Beskæftigelsesplan 2023", "Forord", "Tekst 12"])) == []
+
+
+def test_toc_labelled_entry_sits_under_the_numbered_entry_above():
+    doc = make_doc(["Indhold", "1. Forord Side 2", "2. Rammerne for indsatsen Side 3", "3. Ministerens mål for 2021 Side 4",
+                    "Mål 1 – Flere ledige skal opkvalificeres Side 4",
+                    "Mål 2 – Alle ledige skal have en værdig sagsbehandling Side 5",
+                    "4. Lokale indsatser i Odder Side 7", "Forord", "Tekst"])
+    assert _entries(doc) == [
+        (1, "1", "Forord", 2), (1, "2", "Rammerne for indsatsen", 3), (1, "3", "Ministerens mål for 2021", 4),
+        (2, "", "Mål 1 – Flere ledige skal opkvalificeres", 4),
+        (2, "", "Mål 2 – Alle ledige skal have en værdig sagsbehandling", 5),
+        (1, "4", "Lokale indsatser i Odder", 7)]
+
+
+def test_toc_labelled_entry_under_a_sub_entry_is_one_deeper():
+    doc = make_doc(["Indhold", "2. Målene Side 2", "2.1 Ministerens mål Side 3", "Mål 1: Flere i job Side 4",
+                    "Indsatsområde 2. Unge på uddannelseshjælp Side 5", "Målene"])
+    assert [e[0] for e in _entries(doc)] == [1, 2, 3, 3]
+
+
+def test_toc_labelled_entry_without_numbered_entries_above_stays_top_level():
+    doc = make_doc(["Indhold", "Forord Side 2", "Mål 1 – Flere ledige skal opkvalificeres Side 4",
+                    "Mål 2 – Flere i job Side 5", "Forord"])
+    assert [e[0] for e in _entries(doc)] == [1, 1, 1]
+
+
+def test_toc_appendix_with_a_number_is_not_a_labelled_sub_entry():
+    doc = make_doc(["Indhold", "1. Forord Side 2", "2. Lokale mål Side 3", "Bilag 1 - Nøgletal for Odder Side 9",
+                    "Forord"])
+    assert _entries(doc) == [(1, "1", "Forord", 2), (1, "2", "Lokale mål", 3),
+                             (1, "", "Bilag 1 - Nøgletal for Odder", 9)]
+
+
+def test_toc_unnumbered_entry_without_a_label_number_stays_top_level():
+    doc = make_doc(["Indhold", "1. Forord Side 2", "2. Mål Side 3", "Status 2022 Side 4", "Forord"])
+    assert [e[0] for e in _entries(doc)] == [1, 1, 1]
+
+
+def test_toc_second_appendix_is_not_nested_under_the_first():
+    doc = make_doc(["Indhold", "1. Forord Side 2", "Bilag 1 - Nøgletal Side 9", "Bilag 2 - Ordliste Side 11",
+                    "Forord"])
+    assert [e[0] for e in _entries(doc)] == [1, 1, 1]
