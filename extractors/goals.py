@@ -23,16 +23,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from extractors.clean import join_hyphenated
 from extractors.goal_catalogue import (THEME_THRESHOLD, best_match, goal_similarity, looks_like_catalogue_goal,
                                        match_goal_year, nearest_catalogue_year, norm, theme_for)
-from models.catalogues import minister_goals_for
-from extractors.clean import join_hyphenated
 from extractors.lists import split_marker
-from extractors.wording import GOAL_LABELS, MINISTER_LABELS, norm_key
 from extractors.outline import section_at, section_of_table
-from models.document import Line, ParsedDocument, Table
 from extractors.tables import NormTable
 from extractors.toc import toc_line_span
+from extractors.wording import GOAL_LABELS, MINISTER_LABELS, norm_key
+from models.catalogues import minister_goals_for
+from models.document import Line, ParsedDocument, Table
 from models.records import Goal, Section, TocEntry
 
 EXTRACTOR = "goals"
