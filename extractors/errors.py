@@ -9,7 +9,7 @@ class Errors:
     E003 = "not a readable PDF ({detail})"
     E004 = "no text layer: the PDF holds only images (scanned pages){ocr_hint}"
     E005 = "unsupported file type {suffix!r}: bplan reads .pdf, .txt, .md and .html"
-    E006 = "cannot decode the text as UTF-8 or cp1252"
+    E006 = "cannot decode the text as UTF-16 (with its byte-order mark), UTF-8 or cp1252"
     E007 = "timed out after {seconds:.0f} s"
     E008 = "extraction crashed: {detail}"
     E009 = "file not found or unreadable: {detail}"

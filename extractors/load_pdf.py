@@ -21,6 +21,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import Errors, LoadError
 from extractors.pdf_aligned import lines_to_aligned_tables
+from extractors.wording import fix_ligatures, unmapped_share
 from models.document import Cell, Line, Page, ParsedDocument, Table, TableRow
 
 DEFAULT_WORD_SETTINGS = {"x_tolerance": 2, "y_tolerance": 3, "keep_blank_chars": False,
@@ -28,6 +29,7 @@ DEFAULT_WORD_SETTINGS = {"x_tolerance": 2, "y_tolerance": 3, "keep_blank_chars":
 DEFAULT_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
                           "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
 MIN_EDGES_FOR_TABLES = 4
+MAX_UNMAPPED_SHARE = 0.3   # of a page's words printed as "(cid:NN)"
 TOUCHING_GAP = 2.0          # points between two pieces of one word (as x_tolerance)
 GUTTER_SEARCH = (0.25, 0.75)
 MIN_GUTTER_WIDTH = 6.0
@@ -175,7 +177,9 @@ def read_page(page) -> PageContent:
 
 def page_to_words(page) -> list[Word]:
     raw = page.extract_words(**DEFAULT_WORD_SETTINGS)
-    return drop_footnote_marks(merge_touching([Word(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
+    if unmapped_share([w["text"] for w in raw]) > MAX_UNMAPPED_SHARE:
+        return []        # glyphs without Unicode: no usable text layer (OCR may read the page)
+    return drop_footnote_marks(merge_touching([Word(text=fix_ligatures(w["text"]), x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
                                 bottom=float(w["bottom"]), size=round(float(w.get("size") or 0), 1),
                                 bold=_is_bold(w.get("fontname") or ""))
                            for w in raw if w["text"].strip()]))

@@ -17,6 +17,7 @@ from typing import Optional
 from extractors.errors import Errors, LoadError
 from extractors.html_text import fragment_to_parts
 from extractors.lists import split_marker
+from extractors.wording import fix_ligatures
 from models.document import FORMAT_BY_SUFFIX, Cell, Line, LineFlag, Page, ParsedDocument, Table, TableRow
 
 PAGE_MARKER_RE = re.compile(r"\bSide\s+(\d{1,4})\s+af\s+(\d{1,4})\b", re.IGNORECASE)
@@ -27,10 +28,16 @@ MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
 EMPHASIS_RE = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode_bytes(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
+    """UTF-16 when the bytes start with its byte-order mark (Windows "Unicode" text), else
+    UTF-8, else cp1252; typographic ligatures become plain letters."""
+    encodings = ("utf-16",) if data.startswith(UTF16_BOMS) else ("utf-8-sig", "cp1252")
+    for encoding in encodings:
         try:
-            return data.decode(encoding)
+            return fix_ligatures(data.decode(encoding))
         except UnicodeDecodeError:
             continue
     raise LoadError(Errors.E006)

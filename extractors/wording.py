@@ -11,6 +11,20 @@ MINISTER_LABELS = r"ministermål|ministerens\s+mål|beskæftigelsesministerens\s
 GOAL_LABELS = rf"{MINISTER_LABELS}|beskæftigelsesmål|indsatsområde|fokusområde|lokalt\s+mål|mål"
 
 
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+CID_RE = re.compile(r"\(cid:\d+\)")
+
+
+def fix_ligatures(text: str) -> str:
+    """Typographic ligatures some fonts put in the text layer ("ﬂere") as plain letters."""
+    return text.translate(LIGATURES)
+
+
+def unmapped_share(words: list[str]) -> float:
+    """The share of words made of glyphs the PDF gives no Unicode for ("(cid:71)(cid:72)")."""
+    return sum(1 for w in words if CID_RE.search(w)) / len(words) if words else 0.0
+
+
 def norm_key(text: str) -> str:
     """Case-folded words only: "4.1 Flere unge – i job!" → "4 1 flere unge i job"."""
     return re.sub(r"\W+", " ", text.casefold()).strip()

@@ -15,7 +15,7 @@ from extractors.clean import clean_document, split_flattened_lines
 from extractors.errors import Errors, LoadError
 from extractors.load_html import load_html
 from extractors.load_pdf import load_pdf
-from extractors.load_text import load_text
+from extractors.load_text import UTF16_BOMS, load_text
 from models.document import FORMAT_BY_SUFFIX, ParsedDocument
 from models.records import DocumentResult, DocumentRow, StageRecords
 from pipeline.stages import STAGES, StageContext
@@ -73,6 +73,8 @@ def _sniff(head: bytes) -> Optional[str]:
 
 def _check_not_binary(data: bytes, suffix: str) -> None:
     head = data[:4096]
+    if head.startswith(UTF16_BOMS):
+        return            # UTF-16 text has NUL bytes by nature
     if b"\x00" in head or _sniff(head):
         raise LoadError(f"binary data in a {suffix} file ({_sniff(head) or 'NUL bytes'})")
 

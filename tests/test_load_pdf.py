@@ -128,3 +128,10 @@ def test_load_pdf_table_on_a_one_column_page():
 def test_load_pdf_full_width_table_at_the_foot_of_a_two_column_page_goes_last():
     lines = _two_column_page()
     assert _index_for_table(lines, (57.0, 600.0, 540.0, 700.0)) == len(lines)
+
+
+def test_load_pdf_ligatures_and_unmapped_glyphs():
+    from extractors.wording import fix_ligatures, unmapped_share
+    assert fix_ligatures("ﬂere ledige skal opkvaliﬁceres") == "flere ledige skal opkvalificeres"
+    assert unmapped_share(["(cid:71)(cid:72)", "(cid:3)", "Plan"]) > 0.3
+    assert unmapped_share(["Beskæftigelsesplan", "2021"]) == 0.0

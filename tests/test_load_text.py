@@ -1,5 +1,6 @@
-from extractors.load_text import decode_bytes, text_to_document
+from extractors.load_text import decode_bytes, load_text, text_to_document
 from models.document import LineFlag
+from pipeline.run import process_file
 
 
 def test_load_text_falls_back_to_cp1252():
@@ -82,3 +83,11 @@ def test_load_text_real_tab_rows_stay_a_table():
     for raw, cells in [("12\tLedige", ["12", "Ledige"]), ("2019\tStatus", ["2019", "Status"])]:
         doc = text_to_document(raw + "\n")
         assert [r.texts for r in doc.tables[0].rows] == [cells], raw
+
+
+def test_load_text_utf16_with_bom_and_ligatures_are_read(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes("Beskæftigelsesplan 2020\nJobcenter Odense\n\nVi vil have ﬂere ledige i job.\n".encode("utf-16"))
+    assert process_file(path).document.status != "failed"
+    doc = load_text(path, "d0", str(path))
+    assert [ln.text for ln in doc.lines] == ["Beskæftigelsesplan 2020", "Jobcenter Odense", "Vi vil have flere ledige i job."]
