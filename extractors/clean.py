@@ -246,7 +246,7 @@ def _reanchor_tables(doc: ParsedDocument) -> None:
 
 
 # ---------------------------------------------------------------- paragraph starts at page breaks
-LIST_START_RE = re.compile(r"^\s*([•▪■●◦○–\-*➢►✓]|\d{1,2}[.)]\s|[a-z][.)]\s)")
+LIST_START_RE = re.compile(r"^\s*([•▪■●◦○–\-*+➢►✓]|o\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 
 
 def fix_page_break_paragraphs(doc: ParsedDocument) -> None:

@@ -30,7 +30,8 @@ PERSON_WORD_RE = r"^(?:" + "|".join(PERSON_WORDS) + r"|\w+ledige|\w+modtagere|\w
 PCT_WORDS = ["%", "pct", "pct.", "procent"]
 PCT_POINT_WORDS = ["procentpoint", "procentpoints", "pct.point", "pct.-point", "pct-point", "%-point",
                    "procent-point", "pct.points", "%-point."]
-DURATION_WORDS = ["måneder", "måned", "måneders", "år", "års", "dage", "dages", "dag", "uges", "kvartaler"]
+DURATION_WORDS = ["måneder", "måned", "måneders", "år", "års", "dage", "dages", "dag", "uges", "kvartaler",
+                  "arbejdsdage", "arbejdsdag", "hverdage", "hverdag"]
 YEAR_RANGE = (1990, 2045)
 SENTENCE_END_NUMBER_RE = re.compile(   # "… med mindst 15." is 15, not "15th"; "Tabel 4. Ledige" stays out
     r"\b(?:mindst|højst|minimum|maksimalt|med|til|på|være|udgør|udgøre|end|af|under|over|ca\.|omkring|"

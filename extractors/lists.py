@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-BULLET_CHARS = "•▪■●◦○–—\\-*➢►✓·"
+BULLET_CHARS = "•▪■●◦○–—\\-*+➢►✓·"
 MARKER_RE = re.compile(
-    rf"^\s*(?P<marker>[{BULLET_CHARS}]+|\(?\d{{1,2}}[.)](?!\d)|[a-zA-Z][.)](?=\s))\s*(?P<rest>.*)$")
+    rf"^\s*(?P<marker>[{BULLET_CHARS}]+|o(?=\s)|\(?\d{{1,2}}[.)](?!\d)|[a-zA-Z][.)](?=\s))\s*(?P<rest>.*)$")
 
 
 ORDINAL_NOUN_RE = re.compile(
@@ -20,7 +20,7 @@ def split_marker(text: str) -> tuple[Optional[str], str]:
     if not m or not m.group("rest"):
         return None, text.strip()
     marker = m.group("marker")
-    if marker in {"-", "–", "—"} and re.match(r"^\s*[-–—]\s*\d", text):
+    if marker in {"-", "–", "—", "+"} and re.match(r"^\s*[-–—+]\s*\d", text):
         return None, text.strip()   # a negative number, not a bullet
     if marker[0].isdigit() and ORDINAL_NOUN_RE.match(m.group("rest")):
         return None, text.strip()   # "2. kvartal", "1. januar": a date, not a list number
@@ -34,7 +34,7 @@ def marker_kind(marker: Optional[str]) -> Optional[str]:
         return None
     if marker[0].isdigit() or marker[0] == "(":
         return "number"
-    if marker[0].isalpha():
+    if marker[0].isalpha() and marker != "o":
         return "letter"
     return "bullet"
 

@@ -1,8 +1,10 @@
 """HTML pages → ParsedDocument, with BeautifulSoup (Python's html.parser backend).
 
-- The plan is the page's main content: the largest <main>/<article>/[role=main] that holds
-  most of the text, else <body>. Scripts, styles, navigation, headers, footers, sidebars
-  (<aside>) and forms are skipped.
+- The plan is the page's main content: the largest <main>/<article>/[role=main] or element
+  named as content (id/class "indhold", "content", "main") that holds most of the text, else
+  <body>. Scripts, styles, navigation, headers, footers, sidebars (<aside>) and forms are
+  skipped, and so are elements a CMS names as site chrome (id/class "menu", "sti",
+  "breadcrumb", "sidefod", "cookie", …).
 - Headings <h1>–<h6> keep their level; <p>/<li>/<div> text become lines.
 - Lists: each <li> is a line with a marker ("•", or "1." in an <ol>); a nested list's items
   are indented one step deeper, so sub-items keep their parent.
@@ -13,6 +15,7 @@
 """
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 from typing import Optional
@@ -28,6 +31,11 @@ TEXT_TAGS = {"p", "li", "div", "span", "td", "dt", "dd", "blockquote", "pre", "c
 BLOCK_CHILDREN = ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "blockquote"]
 LIST_INDENT = 4.0          # one nesting step, in the "spaces" unit of text documents
 MAIN_SHARE = 0.5           # a <main>/<article> holding this share of the text is the plan
+CHROME_NAMES = {"menu", "hovedmenu", "undermenu", "topmenu", "nav", "navigation", "navbar", "breadcrumb",
+                "breadcrumbs", "brødkrumme", "broedkrumme", "sti", "cookie", "cookies", "cookiebanner", "footer",
+                "sidefod", "header", "sidehoved", "top", "topbar", "search", "soeg", "søg", "sidebar", "related",
+                "relaterede", "share", "del", "skip"}
+CONTENT_NAMES = {"indhold", "content", "main", "maincontent", "main-content", "artikel", "article"}
 
 
 def load_html(path: Path, doc_id: str, source_path: str, data: Optional[bytes] = None) -> ParsedDocument:
@@ -43,6 +51,8 @@ def html_to_document(markup: str, doc_id: str = "test", source_path: str = "",
     doc = ParsedDocument(doc_id=doc_id, source_path=source_path, file_name=file_name, format="html")
     for tag in soup.find_all(SKIP_TAGS):
         tag.decompose()
+    for tag in [t for t in soup.find_all(True) if _names(t) & CHROME_NAMES]:
+        tag.decompose()
     _walk(main_content(soup), doc)
     doc.pages = []
     return doc
@@ -54,11 +64,21 @@ def main_content(soup: BeautifulSoup) -> Tag:
     outside it are left out)."""
     body = soup.body or soup
     total = len(body.get_text(" ", strip=True)) or 1
-    found = soup.find_all(["main", "article"]) + soup.find_all(attrs={"role": "main"})
+    found = (soup.find_all(["main", "article"]) + soup.find_all(attrs={"role": "main"})
+             + [t for t in soup.find_all(True) if _names(t) & CONTENT_NAMES])
     best = max(found, key=lambda t: len(t.get_text(" ", strip=True)), default=None)
     if best is not None and len(best.get_text(" ", strip=True)) >= MAIN_SHARE * total:
         return best
     return body
+
+
+def _names(tag: Tag) -> set[str]:
+    """The words of a tag's id and classes ("side-fod menu" → {"side", "fod", "side-fod", "menu"})."""
+    if getattr(tag, "attrs", None) is None:
+        return set()
+    values = [tag.get("id") or ""] + list(tag.get("class") or [])
+    words = {v.casefold() for v in values if v}
+    return words | {p for v in words for p in re.split(r"[-_]", v) if p}
 
 
 def _walk(node: Tag, doc: ParsedDocument) -> None:
@@ -157,5 +177,7 @@ def _span(td: Tag, attr: str) -> int:
 
 def _cell(td: Tag) -> Cell:
     parts = [" ".join(x.get_text(" ").split()) for x in td.find_all(["li", "p"])]
+    if not parts and td.find("br"):
+        parts = [" ".join(p.split()) for p in td.get_text("\n").split("\n")]   # "1) … <br/> 2) …"
     return Cell(text=" ".join(td.get_text(" ").split()), paragraphs=[p for p in parts if p] if len(parts) > 1 else [],
                 bold=td.name == "th" or bool(td.find(["b", "strong"])))

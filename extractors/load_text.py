@@ -3,8 +3,12 @@
 - bytes are decoded as UTF-8, falling back to cp1252;
 - form feeds and page markers ("Side 3 af 13") start pages: a marker alone on its line
   closes its page (a footer); a marker that starts a line opens it (a flattened transcript);
-- `#` headings are headings (their depth is kept in `Line.heading_level`);
-- tab-separated rows and markdown `|` rows are tables; HTML fragments in cells become text,
+- `#` headings and setext headings (a line underlined with === or ---) are headings (their
+  depth is kept in `Line.heading_level`); HTML comments are dropped;
+- a list of in-page links ("- [Forord](#forord)") is a contents list: its entries are
+  flagged TOC_ENTRY;
+- tab-separated rows, markdown `|` rows and columns aligned with spaces (`pdftotext -layout`,
+  see `text_layout.py`) are tables; HTML fragments in cells become text,
   with <p>/<li> items kept as separate paragraphs;
 - markdown emphasis, links and horizontal rules are removed from the text.
 """
@@ -17,6 +21,7 @@ from typing import Optional
 from extractors.errors import Errors, LoadError
 from extractors.html_text import fragment_to_parts
 from extractors.lists import split_marker
+from extractors.text_layout import tabify_layout_tables
 from extractors.wording import fix_ligatures
 from models.document import FORMAT_BY_SUFFIX, Cell, Line, LineFlag, Page, ParsedDocument, Table, TableRow
 
@@ -25,6 +30,9 @@ HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
 RULE_RE = re.compile(r"^\s*([-*_=]\s*){3,}$")
 SEPARATOR_CELL_RE = re.compile(r"^\s*:?-{3,}:?\s*$")
 MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
+HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+TOC_LINK_RE = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+\[(?P<title>[^\]]+)\]\(#[^)]*\)\s*$")
 EMPHASIS_RE = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
 
 
@@ -54,12 +62,13 @@ def text_to_document(text: str, doc_id: str = "test", source_path: str = "", fil
                      fmt: str = "text") -> ParsedDocument:
     doc = ParsedDocument(doc_id=doc_id, source_path=source_path, file_name=file_name, format=fmt)
     builder = _Builder(doc)
+    text = HTML_COMMENT_RE.sub(lambda m: re.sub(r"[^\n\f]", "", m.group(0)), text)   # keep line and page breaks
     if "\f" in text:
         builder.page = 1
     for chunk_no, chunk in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f")):
         if chunk_no:
             builder.new_page(builder.page + 1 if builder.page else chunk_no + 1)
-        for raw_line in chunk.split("\n"):
+        for raw_line in tabify_layout_tables(chunk.split("\n")):
             builder.feed(raw_line)
     builder.finish()
     doc.pages = [Page(number=n) for n in sorted({ln.page for ln in doc.lines if ln.page})]
@@ -94,11 +103,25 @@ class _Builder:
             self.blank = True
             return
         self.flush_table()
+        if self.underlines_heading(raw):
+            return
         if RULE_RE.match(raw):
             self.blank = True
             return
         self.add_text(raw)
         self.blank = self.blank or hard_break
+
+    def underlines_heading(self, raw: str) -> bool:
+        """"Forord" over "======" (level 1) or "------" (level 2): a setext heading. A rule
+        after a blank line, or under a list item, stays a rule."""
+        m = SETEXT_RE.match(raw)
+        last = self.doc.lines[-1] if self.doc.lines else None
+        if not m or len(m.group(1)) < 3 or self.blank or last is None or last.flags or last.heading_level \
+                or split_marker(last.text)[0] is not None:
+            return False
+        last.heading_level, last.para_start = (1 if m.group(1)[0] == "=" else 2), True
+        self.blank = True
+        return True
 
     # ---- text lines and page markers
     def add_text(self, raw: str) -> None:
@@ -148,6 +171,11 @@ class _Builder:
         self.page = number
 
     def add_line(self, text: str) -> None:
+        link = TOC_LINK_RE.match(text)
+        if link:
+            self.append(Line(line_no=0, text=_plain(link.group("title")), page=self.page, flags={LineFlag.TOC_ENTRY},
+                             indent=float(len(text) - len(text.lstrip(" ")))))
+            return
         level = None
         bold = False
         indent = float(len(text) - len(text.lstrip(" ")))

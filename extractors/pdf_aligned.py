@@ -25,7 +25,7 @@ SEGMENT_GAP_EM = 1.2        # a gap wider than this many font sizes splits a lin
 MAX_HEADER_LINES = 4        # header lines above a table's first multi-cell row
 MIN_RIVER = 6.0             # points of white space that separate two columns
 NOTE_RE = re.compile(r"^\s*(kilde|anm\.?|note|noter|fodnote)\s*:", re.I)
-BULLETS = {"•", "▪", "■", "●", "◦", "○", "–", "-", "*", "", "", "➢", "►", "✓"}
+BULLETS = {"•", "▪", "■", "●", "◦", "○", "–", "-", "*", "+", "o", "", "", "➢", "►", "✓"}
 
 
 def lines_to_aligned_tables(lines: list["RawLine"], number: int) -> tuple[list["RawLine"], list[Table]]:

@@ -45,6 +45,7 @@ RELATIVE_YEAR_RE = re.compile(r"(?:i\s+forhold\s+til|end\s+i|sammenlignet\s+med)
 NOT_TARGET_YEAR_RE = re.compile(r"\b(?:i\s+forhold\s+til|sammenlignet\s+med|end(?:\s+i)?|fra|siden)\s+(?:19|20)\d\d\b", re.I)
 TARGET_YEAR_RE = re.compile(r"\b(?:i|ved\s+udgangen\s+af|i\s+løbet\s+af|inden\s+udgangen\s+af|frem\s+mod|til)\s+"
                             r"((?:19|20)\d\d)\b", re.I)
+OPENING_BOUND_RE = re.compile(r"\s*(?:mindst|højst|maksimalt|minimum|maks\.|max\.|min\.|under|over|op\s+til)?\s*", re.I)
 FROM_TO_RE = re.compile(r"\bfra\s+(?P<from>[-+−]?\d[\d.,]*\s*(?:%|pct\.?|procent|\w+)?|[^,;]{1,40}?)\s+til\s+"
                         r"(?:mindst\s+|højst\s+|minimum\s+|maksimalt\s+|ca\.\s+|over\s+|under\s+)?(?P<to>[-+−]?\d)", re.I)
 
@@ -75,7 +76,8 @@ def describe_target(text: str, default_year: Optional[int] = None, context: Opti
 
 
 def _value(text: str):
-    """The level the target sets: in its first sentence, the first quantity after "skal"
+    """The level the target sets: a quantity the target opens with ("Mindst 70 % af … skal
+    besvares inden for to dage"), else in its first sentence the first quantity after "skal"
     (or "må", "bør": so "forløb over 22 uger skal være under 25 %" gives 25), else that sentence's first
     quantity, else the first quantity at all — never a baseline."""
     quantities = [q for q in find_quantities(text) if not q.in_parentheses and not _in_from_part(text, q)]
@@ -83,9 +85,10 @@ def _value(text: str):
         return None
     first_end = _first_sentence_end(text)
     in_first = [q for q in quantities if q.start < first_end]
+    opening = [q for q in in_first if OPENING_BOUND_RE.fullmatch(text[:q.start])]
     modal = re.search(r"\b(?:skal|må|bør)\b", text[:first_end])
     after = [q for q in in_first if modal and q.start > modal.start()]
-    return (after or in_first or quantities)[0]
+    return (opening or after or in_first or quantities)[0]
 
 
 def _in_from_part(text: str, q) -> bool:

@@ -38,6 +38,8 @@ STRONG_CUE_RE = re.compile(
     r"^(?P<cue>(?:(?:fælles\s+)?resultatkrav|resultatmål|effektmål|succeskriteri(?:um|er|erne|e)|målsætning(?:en)?|"
     r"overordnede?\s+mål|specifikke\s+mål|måltal|mål\s+for\s+(?:\d{4}|året|indsatsen)|"
     r"mål(?!\s+(?:nr\.?\s*)?(?:\d{1,2}|(?-i:[A-Z]))\s*[:.\-–]))(?:\s+[^:]{0,60})?:)\s*(?P<rest>.*)$", re.I)
+GOAL_STATEMENT_CUE_RE = re.compile(   # "Målene er videreført fra 2019:" leads goals, not targets
+    r"^mål(?:ene)?\s+(?:\S+\s+){0,3}?(?:er|blev|bliver|har|videreføres|udmeldes)\b", re.I)
 LABEL_LINE_RE = re.compile(r"^(status|resultat|kilde|datakilde|opfølgning|udgangspunkt|baseline|note|bemærkning|"
                            r"målopfyldelse|vurdering)\b[^:]{0,30}:", re.I)
 WEAK_CUE_RE = re.compile(r"^(?P<cue>(?:det\s+overordnede\s+)?mål(?:et|sætningen)?(?:\s+med\s+[^,.]{1,60})?\s+er,?)\s*(?P<rest>at\b.*)$", re.I)
@@ -51,6 +53,7 @@ BASELINE_HEADER_RE = re.compile(r"^(status|udgangspunkt|baseline|niveau|resultat
 SOURCE_HEADER_RE = re.compile(r"datakilde|^kilde", re.I)
 FOLLOW_HEADER_RE = re.compile(r"opfølgning|hvornår følges|følges op", re.I)
 MAX_TARGET_CHARS = 600
+MAX_LABEL_CHARS = 60
 
 
 @dataclass
@@ -90,7 +93,7 @@ def prose_targets(doc: ParsedDocument, sections: list[Section]) -> list[_Found]:
     i = 0
     while i < len(content):
         ln = content[i]
-        cue, rest = _cue(ln)
+        cue, rest = _cue(ln) if _starts_statement(content, i) else (None, "")
         if cue is None and _in_ranges(ln.line_no, status_lines) and not ln.line_no in headings:
             got, i = _status_item(content, i, headings)
             out += [_with_section(f, sections) for f in got]
@@ -109,11 +112,20 @@ def prose_targets(doc: ParsedDocument, sections: list[Section]) -> list[_Found]:
     return out
 
 
+def _starts_statement(content: list[Line], i: int) -> bool:
+    """A cue opens a paragraph or a sentence, or follows a short label line ("Værdig
+    sagsbehandling"): not the second line of a wrapped sentence ("… Alle tre" / "mål er …:")."""
+    if i == 0 or content[i].para_start:
+        return True
+    previous = content[i - 1].text.rstrip()
+    return previous.endswith((".", "!", "?", ":")) or len(previous) <= MAX_LABEL_CHARS
+
+
 def _cue(line: Line) -> tuple[Optional[str], str]:
     text = line.text.strip()
     marker, body = split_marker(text)
     m = STRONG_CUE_RE.match(body) or WEAK_CUE_RE.match(body)
-    if not m:
+    if not m or GOAL_STATEMENT_CUE_RE.match(m.group("cue")):
         return None, ""
     rest = m.group("rest").strip()
     if m.re is WEAK_CUE_RE and not _measurable(rest):

@@ -28,6 +28,7 @@ NUMBER_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<title>\S.*)
 LABELLED_RE = re.compile(r"^[A-ZÆØÅ][\wæøå]*(?:\s+[\wæøå]+){0,2}\s+\d{1,2}\s*[-–—:.]\s")
 APPENDIX_RE = re.compile(r"^(bilag|appendiks|appendix|bilagsoversigt)\b", re.I)
 MAX_WRAP_LINES = 3
+MIN_LINK_ENTRIES = 3
 
 
 @dataclass
@@ -55,8 +56,9 @@ def extract_toc(doc: ParsedDocument) -> list[TocEntry]:
 
 def _entries_from_links(doc: ParsedDocument) -> list[_Raw]:
     """A web page's contents list of in-page links (flagged by the loader): no page numbers."""
-    return [_Raw(text=ln.text, page=None, x0=ln.indent, source_page=ln.page, line_start=ln.line_no,
+    raws = [_Raw(text=ln.text, page=None, x0=ln.indent, source_page=ln.page, line_start=ln.line_no,
                  line_end=ln.line_no) for ln in doc.lines if LineFlag.TOC_ENTRY in ln.flags]
+    return raws if len(raws) >= MIN_LINK_ENTRIES else []
 
 
 def find_toc_heading(doc: ParsedDocument) -> Optional[Line]:

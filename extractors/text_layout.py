@@ -1,0 +1,162 @@
+"""Tables in plain text laid out with runs of spaces (the output of `pdftotext -layout`, or a
+Word document saved as text), turned into tab-separated rows so the transcript loader reads
+them like any other table.
+
+A table is a run of at least two data lines: lines split at runs of two or more spaces into
+a label and at least two number cells, and few other cells (justified prose also has double
+spaces, but then nearly every word is a cell). Up to three header lines directly above the
+run (no blank line between) are kept as header rows; a header cell over several number
+columns ("Fuldtidspersoner (årsgennemsnit)" over 2016, 2017, 2018) is repeated in each, so
+the header flattens to "Fuldtidspersoner (årsgennemsnit) / 2016". A line holding only text
+in the label column continues the label above ("Integrationsydelse (flygtninge og" /
+"familiesammenførte)").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extractors.danish import is_year, parse_cell_value
+
+GAP_RE = re.compile(r"\S+(?: \S+)*")        # cells: text separated by two or more spaces
+MAX_HEADER_LINES = 3
+MAX_HEADER_WORDS = 8                        # a header cell longer than this is a sentence
+MAX_TEXT_CELLS = 2                          # a data line: label (+ one note) and numbers
+
+
+@dataclass
+class _Cell:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_value(self) -> bool:
+        parsed = parse_cell_value(self.text)
+        return parsed is not None and not is_year(parsed[0], self.text)
+
+
+def tabify_layout_tables(lines: list[str]) -> list[str]:
+    """The lines with every space-aligned table rewritten as tab-separated rows."""
+    if any("\t" in ln or ln.lstrip().startswith("|") for ln in lines):
+        return lines                        # the transcript marks its tables itself
+    out = list(lines)
+    i = len(lines)
+    for start, end in reversed(_data_runs(lines)):
+        if end > i:
+            continue
+        head = _header_start(lines, start)
+        out[head:end] = _tab_rows(lines[head:start], lines[start:end])
+        i = head
+    return out
+
+
+def _cells(line: str) -> list[_Cell]:
+    return [_Cell(m.start(), m.end(), m.group(0)) for m in GAP_RE.finditer(line)]
+
+
+def _is_data_line(line: str) -> bool:
+    cells = _cells(line)
+    values = sum(c.is_value for c in cells)
+    return values >= 2 and len(cells) - values <= MAX_TEXT_CELLS and cells[-1].is_value
+
+
+def _data_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of runs of data lines, with label continuation lines inside them."""
+    runs, i = [], 0
+    while i < len(lines):
+        if not _is_data_line(lines[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and (_is_data_line(lines[j]) or _continues_label(lines[i], lines[j])):
+            j += 1
+        while j > i and not _is_data_line(lines[j - 1]):
+            j -= 1                              # a trailing text line is prose, not a label part
+        if sum(_is_data_line(ln) for ln in lines[i:j]) >= 2:
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _continues_label(first_data: str, line: str) -> bool:
+    cells = _cells(line)
+    label_end = _cells(first_data)[0].end + 2
+    return len(cells) == 1 and not cells[0].is_value and cells[0].start <= label_end and cells[0].end <= label_end + 20
+
+
+def _header_start(lines: list[str], start: int) -> int:
+    """Header lines directly above the data (no blank line between): short, not sentences."""
+    head = start
+    while head > 0 and start - head < MAX_HEADER_LINES:
+        cells = _cells(lines[head - 1])
+        text = " ".join(c.text for c in cells)
+        if not cells or len(text) > 120 or text.endswith(":") or any(c.is_value for c in cells) \
+                or any(len(c.text.split()) > MAX_HEADER_WORDS for c in cells):
+            break
+        head -= 1
+    return head
+
+
+def _columns(data: list[list[_Cell]]) -> list[tuple[int, int]]:
+    """(start, end) of each number column, from the right edges of the number cells."""
+    spans: list[list[int]] = []
+    for cells in data:
+        for c in cells:
+            if not c.is_value:
+                continue
+            hit = next((s for s in spans if abs(s[1] - c.end) <= 3 or (c.start <= s[1] and c.end >= s[0])), None)
+            if hit is None:
+                spans.append([c.start, c.end])
+            else:
+                hit[0], hit[1] = min(hit[0], c.start), max(hit[1], c.end)
+    return sorted((a, b) for a, b in spans)
+
+
+def _tab_rows(header: list[str], body: list[str]) -> list[str]:
+    data = [_cells(ln) for ln in body]
+    columns = _columns([cells for cells, ln in zip(data, body) if _is_data_line(ln)])
+    rows: list[list[str]] = [_header_row(_cells(ln), columns) for ln in header]
+    for cells, line in zip(data, body):
+        if not _is_data_line(line) and rows and len(rows) > len(header):
+            rows[-1][0] = f"{rows[-1][0]} {cells[0].text}".strip()     # the label wraps
+            continue
+        rows.append(_data_row(cells, columns))
+    return ["\t".join(r) for r in rows] + [""] * (len(header) + len(body) - len(rows))
+
+
+def _data_row(cells: list[_Cell], columns: list[tuple[int, int]]) -> list[str]:
+    row = [""] * (len(columns) + 1)
+    first = columns[0][0] if columns else 10 ** 6
+    row[0] = " ".join(c.text for c in cells if c.end <= first and not c.is_value)
+    for c in cells:
+        k = _column_of(c, columns)
+        if k is not None and (c.is_value or c.end > first):
+            row[k + 1] = f"{row[k + 1]} {c.text}".strip()
+    return row
+
+
+def _header_row(cells: list[_Cell], columns: list[tuple[int, int]]) -> list[str]:
+    """Header cells over the columns they cover: a column is covered when the cell reaches
+    over most of its numbers; a short header ("2016", "Ændring i pct.") goes to the column
+    whose numbers end nearest to where it ends (numbers are right-aligned)."""
+    row = [""] * (len(columns) + 1)
+    first = columns[0][0] if columns else 10 ** 6
+    for c in cells:
+        if c.end <= first:
+            row[0] = f"{row[0]} {c.text}".strip()
+            continue
+        covered = [k for k, (a, b) in enumerate(columns) if min(c.end, b) - max(c.start, a) >= 0.6 * (b - a)]
+        for k in covered if len(covered) > 1 else [_nearest_end(c, columns)]:
+            row[k + 1] = f"{row[k + 1]} {c.text}".strip()
+    return row
+
+
+def _nearest_end(c: _Cell, columns: list[tuple[int, int]]) -> int:
+    return min(range(len(columns)), key=lambda k: abs(columns[k][1] - c.end))
+
+
+def _column_of(c: _Cell, columns: list[tuple[int, int]]) -> Optional[int]:
+    hit = [k for k, (a, b) in enumerate(columns) if c.start <= b and c.end >= a]
+    return hit[-1] if hit else (_nearest_end(c, columns) if c.is_value else None)
