@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from extractors.boxes import unbox_text_tables
 from models.document import Line, LineFlag, ParsedDocument
 
 MARGIN_FRACTION = 0.09
@@ -40,6 +41,7 @@ def clean_document(doc: ParsedDocument) -> ParsedDocument:
     flag_front_matter_noise(doc)
     repair_hyphenation(doc)
     fix_page_break_paragraphs(doc)
+    unbox_text_tables(doc)
     return doc
 
 

@@ -158,16 +158,24 @@ def is_value_cell(text: str) -> bool:
 
 def count_header_rows(rows: list[TableRow]) -> int:
     """The first row, unless it holds numbers, and the rows after it that continue the header:
-    no number outside the first column and an empty first cell (the second line of a
-    two-level header)."""
+    no number outside the first column, and an empty first cell (the second line of a
+    two-level header) or a first cell naming the label column under an empty one
+    ("" / "Fuldtidspersoner" above "Ydelse" / "2016")."""
     if len(rows) < 2 or _has_value(rows[0]):
         return 0
     count = 1
     for row in rows[1:MAX_HEADER_ROWS]:
-        if _has_value(row) or row.cells[0].text.strip():
+        label_below_blank = not rows[count - 1].cells[0].text.strip() and _all_headings(row)
+        if _has_value(row) or (row.cells[0].text.strip() and not label_below_blank):
             break
         count += 1
     return count
+
+
+def _all_headings(row: TableRow) -> bool:
+    """Every cell a short heading or a year, none a number or a sentence."""
+    cells = [c.text.strip() for c in row.cells if c.text.strip()]
+    return len(cells) >= 2 and all(len(c.split()) <= 6 and not c.endswith(".") or c.endswith("pct.") for c in cells)
 
 
 def _has_value(row: TableRow) -> bool:

@@ -78,7 +78,7 @@ def extract_targets(doc: ParsedDocument, sections: list[Section], goals: list[Go
     goal_for = _GoalLinker(sections, goals, doc.content_lines())
     out = []
     for k, f in enumerate(found):
-        prior = _in_status_section(f.section, sections, plan_year)
+        prior = _in_status_section(f.section, sections, plan_year) or _for_earlier_year(f, plan_year)
         out.append(_record(doc, k, f, goal_for(f), prior, plan_year))
     _link_restatements(out)
     return out
@@ -422,6 +422,12 @@ def _status_line_ranges(sections: list[Section]) -> list[tuple[int, int]]:
 
 def _in_ranges(line_no: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= line_no <= b for a, b in ranges)
+
+
+def _for_earlier_year(f: _Found, plan_year: Optional[int]) -> bool:
+    """A target headed "Mål for 2023:" or a column "Resultatmål for 2015" in a later year's
+    plan restates last year's target."""
+    return bool(f.cue_year and plan_year and f.cue_year < plan_year)
 
 
 def _in_status_section(section: Optional[Section], sections: list[Section], plan_year: Optional[int]) -> bool:

@@ -20,6 +20,7 @@ from typing import Optional
 from extractors.danish import is_year, parse_cell_value
 
 GAP_RE = re.compile(r"\S+(?: \S+)*")        # cells: text separated by two or more spaces
+LEADER_RE = re.compile(r"\.{4,}|(?:\. ){3,}|…{2,}|_{4,}")
 MAX_HEADER_LINES = 3
 MAX_HEADER_WORDS = 8                        # a header cell longer than this is a sentence
 MAX_TEXT_CELLS = 2                          # a data line: label (+ one note) and numbers
@@ -57,6 +58,8 @@ def _cells(line: str) -> list[_Cell]:
 
 
 def _is_data_line(line: str) -> bool:
+    if LEADER_RE.search(line):
+        return False                        # a contents entry: "3   Arbejdsmarkedet ......   4"
     cells = _cells(line)
     values = sum(c.is_value for c in cells)
     return values >= 2 and len(cells) - values <= MAX_TEXT_CELLS and cells[-1].is_value
