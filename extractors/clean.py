@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from extractors.boxes import unbox_text_tables
+from extractors.wording import GOAL_LABELS
 from models.document import Line, LineFlag, ParsedDocument
 
 MARGIN_FRACTION = 0.09
@@ -42,6 +43,7 @@ def clean_document(doc: ParsedDocument) -> ParsedDocument:
     repair_hyphenation(doc)
     fix_page_break_paragraphs(doc)
     unbox_text_tables(doc)
+    join_goal_labels(doc)
     return doc
 
 
@@ -245,6 +247,27 @@ def _reanchor_tables(doc: ParsedDocument) -> None:
         table.anchor_line = next((i for i, n in enumerate(old_numbers) if n >= old[table.table_no]),
                                  len(doc.lines))
     doc.renumber()
+
+
+# ---------------------------------------------------------------- goal labels above headings
+GOAL_LABEL_LINE_RE = re.compile(rf"^\s*(?:{GOAL_LABELS})\s*(?:nr\.?\s*)?(?:\d{{1,2}}|[A-Z])?\s*[:.]?\s*$", re.I)
+
+
+def join_goal_labels(doc: ParsedDocument) -> None:
+    """A small label line over a goal heading ("MINISTERMÅL 1" / "Alle ledige skal have en
+    værdig sagsbehandling") becomes the heading's prefix ("MINISTERMÅL 1: Alle …"), as
+    plans more often print it on one line."""
+    content = [ln for ln in doc.lines if ln.is_content]
+    joined = set()
+    for label, heading in zip(content, content[1:]):
+        text = heading.text.strip()
+        if GOAL_LABEL_LINE_RE.match(label.text) and not GOAL_LABEL_LINE_RE.match(text) and len(text) <= 160 \
+                and text[:1].isupper() and not text.endswith((":", ".")) and label.page == heading.page:
+            heading.text = f"{label.text.strip().rstrip(':.')}: {text}"
+            joined.add(id(label))
+    if joined:
+        doc.lines = [ln for ln in doc.lines if id(ln) not in joined]
+        _reanchor_tables(doc)
 
 
 # ---------------------------------------------------------------- paragraph starts at page breaks

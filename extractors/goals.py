@@ -364,9 +364,11 @@ def target_table_candidates(tables: list[NormTable], sections: list[Section],
             continue
         sec = section_of_table(sections, table)
         for k, row in enumerate(table.rows):
-            text = " ".join(row.cells[roles["goal"]].text.split())
+            text = _strip_suffix(" ".join(row.cells[roles["goal"]].text.split()))[0]
+            label = PREFIX_RE.match(text)          # "Ministermål 3: Flere flygtninge …"
+            text = label.group("text").strip() if label else text
             if text and match_goal_year(text, year)[0] is not None:
-                out.append(Candidate(text=_strip_suffix(text)[0], number=None, page=row.page,
+                out.append(Candidate(text=text, number=label.group("number") if label else None, page=row.page,
                                      line_no=table.anchor_line, source="table",
                                      family=f"target_table:{table.table_no}", seq=k,
                                      section_id=sec.section_id if sec else None))
