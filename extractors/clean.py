@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from extractors.boxes import unbox_text_tables
-from extractors.wording import GOAL_LABELS
+from extractors.wording import CHAPTER_WORDS, GOAL_LABELS
 from models.document import Line, LineFlag, ParsedDocument
 
 MARGIN_FRACTION = 0.09
@@ -31,6 +31,8 @@ PROTECTED_RE = re.compile(
     r"besk(æ|ae)ftigelse|jobcent|kommune|plan|udkast|skitse|godkendt|byråd|indhold|"
     r"forord|indledning|\b(19|20)\d\d\b|region|kvartal|mål", re.I)
 WORD_RE = re.compile(r"[A-Za-zÆØÅæøåÄÖÜäöüé]{3,}")
+PREFIX_WORDS = 2            # a running header's fixed start ("Beskæftigelsesplan 2019–2020")
+MIN_PREFIX_CHARS = 12
 COMPOUND_TAIL = {"og", "eller", "til", "samt", "and", "or"}
 
 
@@ -78,6 +80,22 @@ def flag_running_headers(doc: ParsedDocument) -> None:
     for ln, zone in zoned:
         if zone and pages_with[(zone, _mask(ln.text))] >= needed:
             ln.flags.add(LineFlag.HEADER if zone == "top" else LineFlag.FOOTER)
+    _flag_headers_by_prefix(zoned, needed)
+
+
+def _flag_headers_by_prefix(zoned: list[tuple[Line, str | None]], needed: int) -> None:
+    """A running header whose end changes with the chapter ("Beskæftigelsesplan 2019–2020
+    Indledning", "… Arbejdsmarkedet"): the same first words at the same margin on enough pages."""
+    def key(ln: Line, zone: str) -> tuple[str, str]:
+        return zone, " ".join(_mask(ln.text).split()[:PREFIX_WORDS])
+    candidates = [(ln, z) for ln, z in zoned if z and not ln.flags and len(ln.text.split()) > PREFIX_WORDS]
+    pages_with: dict[tuple[str, str], set] = {}
+    for ln, z in candidates:
+        pages_with.setdefault(key(ln, z), set()).add(ln.page)
+    for ln, z in candidates:
+        k = key(ln, z)
+        if len(k[1]) >= MIN_PREFIX_CHARS and len(pages_with[k]) >= needed:
+            ln.flags.add(LineFlag.HEADER if z == "top" else LineFlag.FOOTER)
 
 
 def flag_page_numbers(doc: ParsedDocument) -> None:
@@ -251,19 +269,23 @@ def _reanchor_tables(doc: ParsedDocument) -> None:
 
 # ---------------------------------------------------------------- goal labels above headings
 GOAL_LABEL_LINE_RE = re.compile(rf"^\s*(?:{GOAL_LABELS})\s*(?:nr\.?\s*)?(?:\d{{1,2}}|[A-Z])?\s*[:.]?\s*$", re.I)
+CHAPTER_LINE_RE = re.compile(rf"^\s*(?:{CHAPTER_WORDS})\s+\d{{1,2}}\.?\s*$", re.I)
 
 
 def join_goal_labels(doc: ParsedDocument) -> None:
-    """A small label line over a goal heading ("MINISTERMÅL 1" / "Alle ledige skal have en
-    værdig sagsbehandling") becomes the heading's prefix ("MINISTERMÅL 1: Alle …"), as
-    plans more often print it on one line."""
+    """A small label line over a heading ("MINISTERMÅL 1" / "Alle ledige skal have en
+    værdig sagsbehandling", "Kapitel 2" / "Arbejdsmarkedet") becomes the heading's prefix
+    ("MINISTERMÅL 1: Alle …", "Kapitel 2 Arbejdsmarkedet"), as plans more often print it
+    on one line."""
     content = [ln for ln in doc.lines if ln.is_content]
     joined = set()
     for label, heading in zip(content, content[1:]):
         text = heading.text.strip()
-        if GOAL_LABEL_LINE_RE.match(label.text) and not GOAL_LABEL_LINE_RE.match(text) and len(text) <= 160 \
-                and text[:1].isupper() and not text.endswith((":", ".")) and label.page == heading.page:
-            heading.text = f"{label.text.strip().rstrip(':.')}: {text}"
+        goal, chapter = GOAL_LABEL_LINE_RE.match(label.text), CHAPTER_LINE_RE.match(label.text)
+        if (goal or chapter) and not (GOAL_LABEL_LINE_RE.match(text) or CHAPTER_LINE_RE.match(text)) \
+                and len(text) <= 160 and text[:1].isupper() and not text.endswith((":", ".")) \
+                and label.page == heading.page and id(label) not in joined:
+            heading.text = f"{label.text.strip().rstrip(':.')}{': ' if goal else ' '}{text}"
             joined.add(id(label))
     if joined:
         doc.lines = [ln for ln in doc.lines if id(ln) not in joined]

@@ -45,7 +45,7 @@ SUFFIX_RE = re.compile(r"\s*\((?P<tag>ministermål|ministerens mål|lokalt mål|
 GOAL_LIST_CUE_RE = re.compile(
     r"(\bmål(?:ene|sætninger)?\b|ministermål\w*|beskæftigelsesmål\w*|indsatsområder).{0,120}:\s*$|"
     r"(følgende|disse|yderligere|nedenstående)\s.{0,60}\bmål\b.{0,60}:\s*$", re.I)
-NOT_GOAL_LIST_RE = re.compile(r"mål for \d{4}\s*:|målsætning|resultat|pejlemærke|sigtelinje|vision", re.I)
+NOT_GOAL_LIST_RE = re.compile(r"^\W*mål for \d{4}\s*:|målsætning|resultat|pejlemærke|sigtelinje|vision", re.I)
 LOCAL_CUE_RE = re.compile(r"yderligere|egne\s+mål|lokal\w*|kommunen\s+har\s+fastsat|fastsat\s+af\s+(by|kommunal)", re.I)
 FOLLOWS_YEAR_RE = re.compile(
     r"mål\w*\s+(?:for\s+)?(?P<followed>(?:19|20)\d\d)\s+(?:fortsætter|videreføres|gælder|er\s+videreført)"
@@ -284,15 +284,18 @@ def _goal_items(content: list[Line], start: int, headings: set[int]) -> list[tup
     descriptive paragraphs between numbered items are skipped."""
     items: list[tuple[Line, str, Optional[str]]] = []
     expected: Optional[int] = None
+    skipped = False                      # a paragraph between items: no line after it wraps an item
     for ln in content[start:start + 60]:
         if ln.line_no in headings:
             break
-        if items and not ln.para_start and split_marker(ln.text)[0] is None and _item_number(ln.text) is None:
+        if items and not skipped and not ln.para_start and split_marker(ln.text)[0] is None \
+                and _item_number(ln.text) is None and _wraps_item(items[-1][0], ln):
             first, text, number = items[-1]
             items[-1] = (first, join_hyphenated(text, ln.text.strip()), number)
             continue
         marker, rest = split_marker(ln.text)
         number = _item_number(ln.text)
+        skipped = False
         if number is not None and (expected is None or int(number) == expected) and len(ln.text) < 300:
             items.append((ln, _item_text(ln.text), number))
             expected = int(number) + 1
@@ -302,7 +305,15 @@ def _goal_items(content: list[Line], start: int, headings: set[int]) -> list[tup
             break
         elif not items and ln.para_start and len(ln.text) > 200:
             break
+        else:
+            skipped = True
     return items
+
+
+def _wraps_item(first: Line, ln: Line) -> bool:
+    """A wrapped line of a list item: it goes on mid-sentence or hangs under the item's text
+    (a paragraph after the list starts at the margin with a capital)."""
+    return ln.text[:1].islower() or ln.indent > first.indent + 2 or first.bbox is None
 
 
 def _item_number(text: str) -> Optional[str]:
@@ -390,7 +401,7 @@ def merge_candidates(cands: list[Candidate], goal_year: Optional[int]) -> list[C
             group = target
         for m in c.members or [c]:
             index.add(norm(m.text), group)
-    return _merge_by_number(groups)
+    return _merge_labelled_by_number(_merge_by_number(groups), goal_year)
 
 
 class _WordingIndex:
@@ -468,6 +479,34 @@ def _merge_by_number(groups: list[Candidate]) -> list[Candidate]:
                 continue
             _pair_by_number(fam_a, fam_b, groups_a, groups_b, shared, merged)
     return [g for g in groups if id(g) not in merged]
+
+
+def _merge_labelled_by_number(groups: list[Candidate], goal_year: Optional[int]) -> list[Candidate]:
+    """A heading with a goal label and number in short form ("Mål 4 – Flere jobparate …")
+    states the goal the plan's list or table numbers the same way ("4. Flere jobparate
+    personer på kontanthjælp skal i beskæftigelse …") when its own words match no catalogue
+    goal but the listed one does."""
+    year = nearest_catalogue_year(goal_year)
+    listed: dict[str, list[Candidate]] = {}
+    for g in groups:
+        if all(m.source in ("list", "table") for m in g.members) and not g.local_hint and _matches(g, year):
+            for m in g.members:
+                if m.number:
+                    listed.setdefault(m.number, []).append(g)
+    merged: set[int] = set()
+    for g in groups:
+        labelled = [m for m in g.members if m.source == "heading" and m.family.startswith("prefix:") and m.number]
+        if not labelled or g.local_hint or _matches(g, year):
+            continue
+        same = [x for x in listed.get(labelled[0].number, []) if id(x) not in merged]
+        if len(same) == 1:
+            _absorb(g, same[0])
+            merged.add(id(same[0]))
+    return [g for g in groups if id(g) not in merged]
+
+
+def _matches(g: Candidate, year: Optional[int]) -> bool:
+    return any(match_goal_year(m.text, year)[0] is not None for m in g.members)
 
 
 def _pair_by_number(fam_a, fam_b, groups_a, groups_b, shared, merged) -> None:

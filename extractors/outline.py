@@ -20,7 +20,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Optional
 
-from extractors.wording import GOAL_LABELS, norm_key
+from extractors.wording import CHAPTER_RE, GOAL_LABELS, norm_key
 from models.document import Line, ParsedDocument
 from models.records import Section, TocEntry
 
@@ -254,7 +254,7 @@ def _classify(ln: Line, text: str, ctx: _Context) -> Optional[_Heading]:
 
 
 def _split_number(text: str) -> tuple[str, str]:
-    m = NUMBERED_RE.match(text)
+    m = NUMBERED_RE.match(text) or CHAPTER_RE.match(text)
     return (m.group("number"), m.group("title").strip()) if m else ("", text)
 
 

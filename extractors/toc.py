@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from extractors.wording import norm_key
+from extractors.wording import CHAPTER_RE, norm_key
 from models.document import Line, LineFlag, ParsedDocument, Table
 from models.records import TocEntry
 
@@ -164,7 +164,7 @@ def _clean_title(text: str) -> str:
 
 
 def _split_number(text: str) -> tuple[str, str]:
-    m = NUMBER_RE.match(text)
+    m = NUMBER_RE.match(text) or CHAPTER_RE.match(text)
     if not m:
         return "", text
     return m.group("number"), m.group("title")

@@ -11,6 +11,8 @@ MINISTER_LABELS = r"ministermål|ministerens\s+mål|beskæftigelsesministerens\s
 GOAL_LABELS = rf"{MINISTER_LABELS}|beskæftigelsesmål|indsatsområde|fokusområde|lokalt\s+mål|mål"
 
 
+CHAPTER_WORDS = r"kapitel|afsnit|del"        # "Kapitel 2 Arbejdsmarkedet" is chapter 2
+CHAPTER_RE = re.compile(rf"^(?:{CHAPTER_WORDS})\s+(?P<number>\d{{1,2}})\.?\s*[:.–-]?\s+(?P<title>\S.*)$", re.I)
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 CID_RE = re.compile(r"\(cid:\d+\)")
 
