@@ -31,6 +31,7 @@ PROTECTED_RE = re.compile(
     r"besk(æ|ae)ftigelse|jobcent|kommune|plan|udkast|skitse|godkendt|byråd|indhold|"
     r"forord|indledning|\b(19|20)\d\d\b|region|kvartal|mål", re.I)
 WORD_RE = re.compile(r"[A-Za-zÆØÅæøåÄÖÜäöüé]{3,}")
+MAX_RUNNING_CHARS = 120    # a running header or footer is one short line
 PREFIX_WORDS = 2            # a running header's fixed start ("Beskæftigelsesplan 2019–2020")
 MIN_PREFIX_CHARS = 12
 COMPOUND_TAIL = {"og", "eller", "til", "samt", "and", "or"}
@@ -81,6 +82,23 @@ def flag_running_headers(doc: ParsedDocument) -> None:
         if zone and pages_with[(zone, _mask(ln.text))] >= needed:
             ln.flags.add(LineFlag.HEADER if zone == "top" else LineFlag.FOOTER)
     _flag_headers_by_prefix(zoned, needed)
+    _flag_transcript_running_lines(doc, needed)
+
+
+def _flag_transcript_running_lines(doc: ParsedDocument, needed: int) -> None:
+    """In a paged transcript (form feeds, page markers) there are no margins to see: the
+    first and last lines of the pages are a running header and footer when the same text
+    stands there on enough pages."""
+    by_page: dict[int, list[Line]] = {}
+    for ln in doc.lines:
+        if ln.bbox is None and ln.page is not None and ln.is_content:
+            by_page.setdefault(ln.page, []).append(ln)
+    for pick, flag in ((0, LineFlag.HEADER), (-1, LineFlag.FOOTER)):
+        ends = [lines[pick] for lines in by_page.values() if lines]
+        counts = Counter(_mask(ln.text) for ln in ends)
+        for ln in ends:
+            if counts[_mask(ln.text)] >= needed and len(ln.text) <= MAX_RUNNING_CHARS:
+                ln.flags.add(flag)
 
 
 def _flag_headers_by_prefix(zoned: list[tuple[Line, str | None]], needed: int) -> None:
