@@ -32,9 +32,9 @@ BLOCK_CHILDREN = ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "bloc
 LIST_INDENT = 4.0          # one nesting step, in the "spaces" unit of text documents
 MAIN_SHARE = 0.5           # a <main>/<article> holding this share of the text is the plan
 CHROME_NAMES = {"menu", "hovedmenu", "undermenu", "topmenu", "nav", "navigation", "navbar", "breadcrumb",
-                "breadcrumbs", "brødkrumme", "broedkrumme", "sti", "cookie", "cookies", "cookiebanner", "footer",
-                "sidefod", "header", "sidehoved", "top", "topbar", "search", "soeg", "søg", "sidebar", "related",
-                "relaterede", "share", "del", "skip"}
+                "breadcrumbs", "brødkrumme", "broedkrumme", "cookie", "cookies", "cookiebanner", "sidefod",
+                "sidehoved", "topbar", "search", "soeg", "søg", "sidebar", "relaterede", "skip"}
+CHROME_IDS = {"sti", "top", "header", "footer", "related", "share"}   # words too common as parts of names
 CONTENT_NAMES = {"indhold", "content", "main", "maincontent", "main-content", "artikel", "article"}
 
 
@@ -50,8 +50,10 @@ def html_to_document(markup: str, doc_id: str = "test", source_path: str = "",
         soup = BeautifulSoup(markup, "html.parser")
     doc = ParsedDocument(doc_id=doc_id, source_path=source_path, file_name=file_name, format="html")
     for tag in soup.find_all(SKIP_TAGS):
+        if tag.name in ("header", "footer") and tag.find_parent(["article", "main"]):
+            continue          # an article's own header holds its title
         tag.decompose()
-    for tag in [t for t in soup.find_all(True) if _names(t) & CHROME_NAMES]:
+    for tag in [t for t in soup.find_all(True) if _is_chrome(t)]:
         tag.decompose()
     _walk(main_content(soup), doc)
     doc.pages = []
@@ -70,6 +72,15 @@ def main_content(soup: BeautifulSoup) -> Tag:
     if best is not None and len(best.get_text(" ", strip=True)) >= MAIN_SHARE * total:
         return best
     return body
+
+
+def _is_chrome(tag: Tag) -> bool:
+    """Site chrome named by id or class: any part of a name for the unambiguous words
+    ("cookie-banner", "hovedmenu"), the whole name for common ones ("sti", "footer")."""
+    if getattr(tag, "attrs", None) is None:
+        return False
+    whole = {v.casefold() for v in [tag.get("id") or "", *(tag.get("class") or [])] if v}
+    return bool(_names(tag) & CHROME_NAMES or whole & CHROME_IDS)
 
 
 def _names(tag: Tag) -> set[str]:
@@ -175,9 +186,14 @@ def _span(td: Tag, attr: str) -> int:
         return 1
 
 
+BREAK = "\u2028"      # stands in for <br> while a cell's text is read
+
+
 def _cell(td: Tag) -> Cell:
     parts = [" ".join(x.get_text(" ").split()) for x in td.find_all(["li", "p"])]
     if not parts and td.find("br"):
-        parts = [" ".join(p.split()) for p in td.get_text("\n").split("\n")]   # "1) … <br/> 2) …"
+        for br in td.find_all("br"):
+            br.replace_with(BREAK)             # "1) … <br/> 2) …": parts at the breaks only
+        parts = [" ".join(p.split()) for p in td.get_text(" ").split(BREAK)]
     return Cell(text=" ".join(td.get_text(" ").split()), paragraphs=[p for p in parts if p] if len(parts) > 1 else [],
                 bold=td.name == "th" or bool(td.find(["b", "strong"])))

@@ -165,11 +165,22 @@ def count_header_rows(rows: list[TableRow]) -> int:
         return 0
     count = 1
     for row in rows[1:MAX_HEADER_ROWS]:
-        label_below_blank = not rows[count - 1].cells[0].text.strip() and _all_headings(row)
+        label_below_blank = (not rows[count - 1].cells[0].text.strip() and _all_headings(row)
+                             and (_has_year(row) or _has_span(rows[count - 1])))
         if _has_value(row) or (row.cells[0].text.strip() and not label_below_blank):
             break
         count += 1
     return count
+
+
+def _has_year(row: TableRow) -> bool:
+    return any(parse_cell_value(c.text) and is_year(parse_cell_value(c.text)[0], c.text) for c in row.cells)
+
+
+def _has_span(row: TableRow) -> bool:
+    """A header cell repeated over the columns it spans (as the transcript loaders lay it out)."""
+    texts = [c.text.strip() for c in row.cells if c.text.strip()]
+    return len(texts) > len(set(texts))
 
 
 def _all_headings(row: TableRow) -> bool:

@@ -45,6 +45,7 @@ RELATIVE_YEAR_RE = re.compile(r"(?:i\s+forhold\s+til|end\s+i|sammenlignet\s+med)
 NOT_TARGET_YEAR_RE = re.compile(r"\b(?:i\s+forhold\s+til|sammenlignet\s+med|end(?:\s+i)?|fra|siden)\s+(?:19|20)\d\d\b", re.I)
 TARGET_YEAR_RE = re.compile(r"\b(?:i|ved\s+udgangen\s+af|i\s+løbet\s+af|inden\s+udgangen\s+af|frem\s+mod|til)\s+"
                             r"((?:19|20)\d\d)\b", re.I)
+QUALIFIER_RE = re.compile(r"\s*(?:over|under)\b", re.I)   # "Over 26 uger skal højst 10 % …": which cases, not the level
 OPENING_BOUND_RE = re.compile(r"\s*(?:mindst|højst|maksimalt|minimum|maks\.|max\.|min\.|under|over|op\s+til)?\s*", re.I)
 FROM_TO_RE = re.compile(r"\bfra\s+(?P<from>[-+−]?\d[\d.,]*\s*(?:%|pct\.?|procent|\w+)?|[^,;]{1,40}?)\s+til\s+"
                         r"(?:mindst\s+|højst\s+|minimum\s+|maksimalt\s+|ca\.\s+|over\s+|under\s+)?(?P<to>[-+−]?\d)", re.I)
@@ -85,8 +86,9 @@ def _value(text: str):
         return None
     first_end = _first_sentence_end(text)
     in_first = [q for q in quantities if q.start < first_end]
-    opening = [q for q in in_first if OPENING_BOUND_RE.fullmatch(text[:q.start])]
     modal = re.search(r"\b(?:skal|må|bør)\b", text[:first_end])
+    opening = [q for q in in_first if OPENING_BOUND_RE.fullmatch(text[:q.start])
+               and not (modal and q.unit == "weeks" and QUALIFIER_RE.match(text[:q.start]))]
     after = [q for q in in_first if modal and q.start > modal.start()]
     return (opening or after or in_first or quantities)[0]
 

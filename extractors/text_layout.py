@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from extractors.danish import is_year, parse_cell_value
 
@@ -103,18 +102,27 @@ def _header_start(lines: list[str], start: int) -> int:
 
 
 def _columns(data: list[list[_Cell]]) -> list[tuple[int, int]]:
-    """(start, end) of each number column, from the right edges of the number cells."""
+    """(start, end) of each column: the cells of the data lines grouped where their spans
+    overlap (numbers share their right edge, text its left edge)."""
     spans: list[list[int]] = []
     for cells in data:
         for c in cells:
-            if not c.is_value:
-                continue
-            hit = next((s for s in spans if abs(s[1] - c.end) <= 3 or (c.start <= s[1] and c.end >= s[0])), None)
+            hit = next((s for s in spans if c.start <= s[1] and c.end >= s[0]), None)
             if hit is None:
                 spans.append([c.start, c.end])
             else:
                 hit[0], hit[1] = min(hit[0], c.start), max(hit[1], c.end)
-    return sorted((a, b) for a, b in spans)
+    return _merge_overlapping(sorted((a, b) for a, b in spans))
+
+
+def _merge_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _tab_rows(header: list[str], body: list[str]) -> list[str]:
@@ -122,7 +130,7 @@ def _tab_rows(header: list[str], body: list[str]) -> list[str]:
     columns = _columns([cells for cells, ln in zip(data, body) if _is_data_line(ln)])
     rows: list[list[str]] = [_header_row(_cells(ln), columns) for ln in header]
     for cells, line in zip(data, body):
-        if not _is_data_line(line) and rows and len(rows) > len(header):
+        if not _is_data_line(line) and len(rows) > len(header):
             rows[-1][0] = f"{rows[-1][0]} {cells[0].text}".strip()     # the label wraps
             continue
         rows.append(_data_row(cells, columns))
@@ -130,36 +138,28 @@ def _tab_rows(header: list[str], body: list[str]) -> list[str]:
 
 
 def _data_row(cells: list[_Cell], columns: list[tuple[int, int]]) -> list[str]:
-    row = [""] * (len(columns) + 1)
-    first = columns[0][0] if columns else 10 ** 6
-    row[0] = " ".join(c.text for c in cells if c.end <= first and not c.is_value)
+    row = [""] * len(columns)
     for c in cells:
-        k = _column_of(c, columns)
-        if k is not None and (c.is_value or c.end > first):
-            row[k + 1] = f"{row[k + 1]} {c.text}".strip()
+        k = _overlapping(c, columns)
+        row[k] = f"{row[k]} {c.text}".strip()
     return row
 
 
 def _header_row(cells: list[_Cell], columns: list[tuple[int, int]]) -> list[str]:
-    """Header cells over the columns they cover: a column is covered when the cell reaches
-    over most of its numbers; a short header ("2016", "Ændring i pct.") goes to the column
-    whose numbers end nearest to where it ends (numbers are right-aligned)."""
-    row = [""] * (len(columns) + 1)
-    first = columns[0][0] if columns else 10 ** 6
+    """Header cells over the columns they cover: a wide cell over several columns is
+    repeated in each it reaches over most of ("Fuldtidspersoner" over 2016, 2017, 2018);
+    any other cell goes to the column it overlaps most, else the one ending nearest."""
+    row = [""] * len(columns)
     for c in cells:
-        if c.end <= first:
-            row[0] = f"{row[0]} {c.text}".strip()
-            continue
         covered = [k for k, (a, b) in enumerate(columns) if min(c.end, b) - max(c.start, a) >= 0.6 * (b - a)]
-        for k in covered if len(covered) > 1 else [_nearest_end(c, columns)]:
-            row[k + 1] = f"{row[k + 1]} {c.text}".strip()
+        for k in covered if len(covered) > 1 else [_overlapping(c, columns)]:
+            row[k] = f"{row[k]} {c.text}".strip()
     return row
 
 
-def _nearest_end(c: _Cell, columns: list[tuple[int, int]]) -> int:
+def _overlapping(c: _Cell, columns: list[tuple[int, int]]) -> int:
+    overlap = [min(c.end, b) - max(c.start, a) for a, b in columns]
+    best = max(range(len(columns)), key=lambda k: overlap[k])
+    if overlap[best] > 0:
+        return best
     return min(range(len(columns)), key=lambda k: abs(columns[k][1] - c.end))
-
-
-def _column_of(c: _Cell, columns: list[tuple[int, int]]) -> Optional[int]:
-    hit = [k for k, (a, b) in enumerate(columns) if c.start <= b and c.end >= a]
-    return hit[-1] if hit else (_nearest_end(c, columns) if c.is_value else None)

@@ -147,3 +147,80 @@ def test_clean_flat_text_cuts_before_succeskriterium_but_not_inside_a_sentence_a
     assert split_flat_text("Samarbejdet skal styrkes Succeskriterium: Mindst 10 nye aftaler.") == [
         "Samarbejdet skal styrkes", "Succeskriterium: Mindst 10 nye aftaler."]
     assert split_flat_text("Se Indhold 2 Forord her") == ["Se Indhold 2 Forord her"]
+
+
+# ---------------------------------------------------------------- goal and chapter labels over headings
+def test_clean_goal_label_line_joins_the_heading_below():
+    from extractors.clean import join_goal_labels
+    doc = make_doc([("MINISTERMÅL 2", {"page": 3}), ("Flere ledige skal opkvalificeres", {"page": 3}),
+                    ("Tekst om opkvalificering i Haderslev.", {"page": 3}),
+                    ("Kapitel 3", {"page": 4}), ("Lokale mål", {"page": 4}),
+                    ("Mål 4", {"page": 5}), ("Vi har sat ambitiøse mål for året.", {"page": 5}),
+                    ("Kapitel 5", {"page": 6}), ("Bilag", {"page": 7})],
+                   tables=[(6, [["Ydelse", "2021"], ["Sygedagpenge", "812"]])])
+    join_goal_labels(doc)
+    assert [ln.text for ln in doc.lines] == [
+        "MINISTERMÅL 2: Flere ledige skal opkvalificeres", "Tekst om opkvalificering i Haderslev.",
+        "Kapitel 3 Lokale mål", "Mål 4", "Vi har sat ambitiøse mål for året.", "Kapitel 5", "Bilag"]
+    assert [ln.line_no for ln in doc.lines] == list(range(7))
+    assert doc.lines[doc.tables[0].anchor_line].text == "Vi har sat ambitiøse mål for året."
+
+
+def test_clean_goal_label_over_a_sentence_or_another_label_stays_apart():
+    from extractors.clean import join_goal_labels
+    lines = ["Lokalt mål 1", "Kommunen har valgt at styrke indsatsen for de unge.",
+             "Ministermål 3", "Ministermål 4", "Kapitel 6", "Ressourceforløb:"]
+    doc = make_doc(lines)
+    join_goal_labels(doc)
+    assert [ln.text for ln in doc.lines] == ["Lokalt mål 1", "Kommunen har valgt at styrke indsatsen for de unge.",
+                                             "Ministermål 3", "Ministermål 4", "Kapitel 6", "Ressourceforløb:"]
+
+
+def _chapter_header_doc(body_texts):
+    from models.document import Page
+    chapters = ["Indledning", "Arbejdsmarkedet", "Ministerens mål", "Lokale indsatser"]
+    lines = []
+    for page, (chapter, body) in enumerate(zip(chapters, body_texts), start=1):
+        lines.append((f"Beskæftigelsesplan 2021–2022 {chapter}", {"page": page, "bbox": (60, 25, 400, 38)}))
+        lines.append((body, {"page": page, "bbox": (60, 300, 520, 312)}))
+    doc = make_doc(lines, fmt="pdf")
+    doc.pages = [Page(number=n, width=595, height=842) for n in range(1, 5)]
+    return doc
+
+
+def test_clean_running_header_whose_end_changes_per_chapter_is_flagged():
+    from extractors.clean import flag_running_headers
+    doc = _chapter_header_doc([f"Beskæftigelsesplan 2021–2022 bygger på tal fra Kolding, del {p}." for p in range(1, 5)])
+    flag_running_headers(doc)
+    assert [(ln.text, sorted(ln.flags)) for ln in doc.lines] == [
+        ("Beskæftigelsesplan 2021–2022 Indledning", [LineFlag.HEADER]),
+        ("Beskæftigelsesplan 2021–2022 bygger på tal fra Kolding, del 1.", []),
+        ("Beskæftigelsesplan 2021–2022 Arbejdsmarkedet", [LineFlag.HEADER]),
+        ("Beskæftigelsesplan 2021–2022 bygger på tal fra Kolding, del 2.", []),
+        ("Beskæftigelsesplan 2021–2022 Ministerens mål", [LineFlag.HEADER]),
+        ("Beskæftigelsesplan 2021–2022 bygger på tal fra Kolding, del 3.", []),
+        ("Beskæftigelsesplan 2021–2022 Lokale indsatser", [LineFlag.HEADER]),
+        ("Beskæftigelsesplan 2021–2022 bygger på tal fra Kolding, del 4.", [])]
+
+
+def test_clean_top_margin_line_on_one_page_only_is_not_a_running_header():
+    from extractors.clean import flag_running_headers
+    from models.document import Page
+    lines = [("Kolding Kommunes plan for indsatsen", {"page": 1, "bbox": (60, 25, 400, 38)})]
+    for page in (1, 2, 3, 4):
+        lines.append((f"Brødtekst om Kolding på side {page}.", {"page": page, "bbox": (60, 300, 520, 312)}))
+    doc = make_doc(lines, fmt="pdf")
+    doc.pages = [Page(number=n, width=595, height=842) for n in range(1, 5)]
+    flag_running_headers(doc)
+    assert [ln.flags for ln in doc.lines] == [set()] * 5
+
+
+def test_clean_page_start_with_plus_or_o_bullet_starts_a_paragraph():
+    from extractors.clean import fix_page_break_paragraphs
+    doc = make_doc([("Jobcentret vil i Hedensted blandt andet", {"page": 1}),
+                    ("+ styrke kontakten til virksomhederne", {"page": 2, "para_start": False}),
+                    ("sammen med erhvervsrådet og", {"page": 2, "para_start": False}),
+                    ("o udvide mentorordningen for unge", {"page": 3, "para_start": False}),
+                    ("og andre nye tilbud", {"page": 4, "para_start": True})])
+    fix_page_break_paragraphs(doc)
+    assert [ln.para_start for ln in doc.lines] == [True, True, False, True, False]

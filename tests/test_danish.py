@@ -195,3 +195,25 @@ def test_danish_list_and_heading_numbers_before_a_capital_stay_out():
 
 def test_danish_unicode_minus_is_a_minus_even_before_a_space():
     assert _values("Ændringen var − 2,5 % fra 2022") == [(-2.5, "pct")]
+
+
+# ---------------------------------------------------------------- a target that opens with its bound level
+@pytest.mark.parametrize("text,value,unit,direction", [
+    ("Mindst 70 % af henvendelserne skal besvares inden for to arbejdsdage", 70, "pct", "at_least"),
+    ("Mindst 80 % af de ledige skal have haft 2 samtaler", 80, "pct", "at_least"),
+    ("Under 600 langtidsledige skal have været ledige i over 52 uger", 600, "persons", "below"),
+    ("Andelen af forløb over 22 uger skal være under 25 %", 25, "pct", "below")])
+def test_danish_target_opening_with_its_bound_level_gives_that_level(text, value, unit, direction):
+    d = describe_target(text)
+    assert (d.value, d.unit, d.direction) == (value, unit, direction)
+
+
+@pytest.mark.parametrize("text", ["Sagerne skal afgøres inden for to arbejdsdage", "Svar inden for 3 hverdage",
+                                  "Behandlingen tager én arbejdsdag", "Vi ringer tilbage inden 1 hverdag"])
+def test_danish_working_days_are_durations_not_values(text):
+    assert find_quantities(text) == []
+    assert describe_target(text).value is None
+
+
+def test_danish_opening_weeks_under_a_modal_qualify_the_cases_not_the_level():
+    assert describe_target("Over 26 uger skal højst 10 % af sygedagpengesagerne vare.").value == 10

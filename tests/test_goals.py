@@ -180,3 +180,87 @@ def test_goals_other_goal_among_ministers_goals_stays_local():
     assert [k for k, _, _ in got] == ["minister", "minister", "minister", "local"]
     assert got[3] == ("local", None, "Flere unge under 30 skal i fritidsjob")
     assert not any("reads as" in w for w in warnings)
+
+
+# ---------------------------------------------------------------- short numbered headings, list items, target tables
+MINISTER_LIST_2019 = [
+    ("Indledning", H), "Ministeren har fastsat følgende mål for 2019:",
+    "1. Flere personer skal i beskæftigelse eller uddannelse i stedet for at være på offentlig forsørgelse",
+    "2. Virksomhederne skal sikres den nødvendige og kvalificerede arbejdskraft",
+    "3. Flere flygtninge og familiesammenførte til flygtninge skal være selvforsørgende",
+    BODY]
+
+
+def test_goals_short_numbered_heading_pairs_with_the_listed_ministers_goal():
+    got, goals, warnings = _goals(MINISTER_LIST_2019 + [("Mål 3 – Flygtninge i job", H), BODY], 2019)
+    assert got == [
+        ("minister", "2019-1", "Flere personer skal i beskæftigelse eller uddannelse i stedet for at være på offentlig forsørgelse"),
+        ("minister", "2019-2", "Virksomhederne skal sikres den nødvendige og kvalificerede arbejdskraft"),
+        ("minister", "2019-3", "Flygtninge i job")]
+    assert goals[2].line_start == 6 and warnings == []
+
+
+def test_goals_short_numbered_heading_without_a_listed_item_of_its_number_stays_local():
+    lines = [ln for ln in MINISTER_LIST_2019 if not (isinstance(ln, str) and ln.startswith("3. "))]
+    got, _, warnings = _goals(lines + [("Mål 3 – Flygtninge i job", H), BODY], 2019)
+    assert got[-1] == ("local", None, "Flygtninge i job")
+    assert [k for _, k, _ in got] == ["2019-1", "2019-2", None]
+    assert warnings == ["goal 'Flygtninge i job' matches no 2019 catalogue goal (best 35); stored as local"]
+
+
+def _pdf_line(text, para_start=True, x=72.0):
+    return (text, {"page": 2, "bbox": (x, 100.0, 500.0, 112.0), "para_start": para_start, "font_size": 11.0,
+                   "indent": x - 72.0})
+
+
+def test_goals_list_item_does_not_absorb_the_paragraph_after_it():
+    lines = [_pdf_line("Beskæftigelsesministeren har fastsat følgende mål for 2020:"),
+             _pdf_line("1. Virksomhederne skal sikres den nødvendige og"),
+             _pdf_line("kvalificerede arbejdskraft", False, 86.0),
+             _pdf_line("2. Flere flygtninge og familiesammenførte til flygtninge skal være"),
+             _pdf_line("selvforsørgende", False, 86.0),
+             _pdf_line("Kommunen prioriterer desuden ungeindsatsen i Aabenraa højt i 2020,", False),
+             _pdf_line("og den sker i tæt samarbejde med uddannelsesstederne.", False),
+             _pdf_line("3. Flere personer med handicap skal i beskæftigelse"),
+             _pdf_line("Det gælder også for borgere i fleksjob.", False)]
+    got, _, _ = _goals(lines, 2020, fmt="pdf")
+    assert got == [("minister", "2020-1", "Virksomhederne skal sikres den nødvendige og kvalificerede arbejdskraft"),
+                   ("minister", "2020-2", "Flere flygtninge og familiesammenførte til flygtninge skal være selvforsørgende"),
+                   ("minister", "2020-3", "Flere personer med handicap skal i beskæftigelse")]
+
+
+def _goals_with_target_table(lines, rows, anchor, year):
+    from extractors.tables import normalise_tables
+    doc = make_doc(lines, tables=[(anchor, rows)])
+    toc = extract_toc(doc)
+    sections = build_outline(doc, toc)
+    tables = normalise_tables(doc)
+    goals, _ = extract_goals(doc, sections, year, toc, tables)
+    return sections, tables, goals
+
+
+TARGET_ROWS = [["Mål", "Resultatkrav", "Opfølgning"],
+               ["Ministermål 3: Flere flygtninge og familiesammenførte til flygtninge skal være selvforsørgende",
+                "Mindst 40 flere flygtninge i job", "Kvartalsvis"],
+               ["Lokalt fokus på unge", "Flere unge i uddannelse", "Årligt"]]
+
+
+def test_goals_target_table_goal_cell_loses_its_label_and_keeps_its_number():
+    from extractors.goals import target_table_candidates
+    sections, tables, goals = _goals_with_target_table(
+        [("Resultatkrav for 2020", H), "Tabellen viser kravene for Tønder.", "Efter"], TARGET_ROWS, 2, 2020)
+    cands = target_table_candidates(tables, sections, 2020)
+    assert [(c.text, c.number) for c in cands] == [
+        ("Flere flygtninge og familiesammenførte til flygtninge skal være selvforsørgende", "3")]
+    assert [(g.kind, g.minister_goal_key, g.text) for g in goals] == [
+        ("minister", "2020-2", "Flere flygtninge og familiesammenførte til flygtninge skal være selvforsørgende")]
+
+
+def test_goals_short_numbered_heading_pairs_with_a_labelled_target_table_cell():
+    rows = [TARGET_ROWS[0], ["Ministermål 2: Flere flygtninge og familiesammenførte til flygtninge skal være selvforsørgende",
+                             "Mindst 40 flere flygtninge i job", "Kvartalsvis"]]
+    _, _, goals = _goals_with_target_table(
+        [("Mål 2 – Integration på arbejdsmarkedet", H), BODY, ("Resultatkrav for 2020", H), "Tabellen viser kravene.",
+         "Efter"], rows, 4, 2020)
+    assert [(g.kind, g.minister_goal_key, g.text) for g in goals] == [
+        ("minister", "2020-2", "Integration på arbejdsmarkedet")]

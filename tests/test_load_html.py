@@ -33,3 +33,61 @@ def test_load_html_runs_through_every_stage():
                                                 "Udbrede kendskabet til voksenlærlinge"]
     assert [(t.target_value, t.direction) for t in result.targets] == [(6, "increase")]
     assert [(v.row_label, v.value) for v in result.stat_values] == [("Sygedagpenge", 1288), ("Kontanthjælp", 904)]
+
+
+CMS_PAGE = """<html><body>
+<div id="cookie-banner"><p>Vi bruger cookies til at forbedre hjemmesiden og lave statistik.</p></div>
+<div class="menu"><ul><li><a href="/borger">Borger</a></li><li><a href="/erhverv">Erhverv</a></li></ul></div>
+<div id="sti"><a href="/">Forside</a> / <a href="/politik">Politik og planer</a></div>
+<div class="venstre"><p>Kort tekst i siden.</p></div>
+<div id="indhold">
+<h1>Beskæftigelsesplan 2019 for Jobcenter Thisted</h1>
+<p>Thisted Kommune vil have flere ledige i job og færre på offentlig forsørgelse i 2019 og årene frem.</p>
+<p>Jobcentret samarbejder tæt med virksomhederne og uddannelsesinstitutionerne i hele kommunen.</p>
+<table><tr><th>Mål</th><th>Indsatser</th></tr>
+<tr><td>Flere i job</td><td>1) Styrke virksomhedsservicen<br/>2) Flere samtaler med ledige</td></tr></table>
+</div>
+<div class="sidefod"><p>Thisted Kommune, Asylgade 30, 7700 Thisted</p></div>
+</body></html>"""
+
+
+def test_load_html_site_chrome_named_by_id_or_class_is_skipped_and_indhold_is_the_content():
+    doc = html_to_document(CMS_PAGE)
+    assert [ln.text for ln in doc.lines] == [
+        "Beskæftigelsesplan 2019 for Jobcenter Thisted",
+        "Thisted Kommune vil have flere ledige i job og færre på offentlig forsørgelse i 2019 og årene frem.",
+        "Jobcentret samarbejder tæt med virksomhederne og uddannelsesinstitutionerne i hele kommunen."]
+
+
+def test_load_html_chrome_outside_a_content_element_is_skipped_too():
+    doc = html_to_document("<body><div class='top-menu'><p>Borger Erhverv Politik</p></div>"
+                           "<div class='cookie-banner'><p>Accepter cookies</p></div>"
+                           "<p>Planen for Thisted beskriver indsatsen.</p><p>Mere tekst om ledigheden.</p></body>")
+    assert [ln.text for ln in doc.lines] == ["Planen for Thisted beskriver indsatsen.", "Mere tekst om ledigheden."]
+
+
+def test_load_html_small_element_named_indhold_is_not_the_main_content():
+    doc = html_to_document("<body><div class='indhold-boks'><p>Se også</p></div>"
+                           "<p>Planen for Thisted beskriver indsatsen for de ledige i hele kommunen.</p>"
+                           "<p>Jobcentret samarbejder med virksomhederne om rekruttering.</p></body>")
+    assert [ln.text for ln in doc.lines] == [
+        "Se også", "Planen for Thisted beskriver indsatsen for de ledige i hele kommunen.",
+        "Jobcentret samarbejder med virksomhederne om rekruttering."]
+
+
+def test_load_html_br_separated_cell_parts_become_paragraphs():
+    doc = html_to_document(CMS_PAGE)
+    cell = doc.tables[0].rows[1].cells[1]
+    assert cell.text == "1) Styrke virksomhedsservicen 2) Flere samtaler med ledige"
+    assert cell.paragraphs == ["1) Styrke virksomhedsservicen", "2) Flere samtaler med ledige"]
+    assert doc.tables[0].rows[1].cells[0].paragraphs == []
+
+
+def test_load_html_cell_breaks_split_at_br_only_and_chapter_sections_stay():
+    doc = html_to_document("<table><tr><td>1) Styrke <b>virksomhedsservicen</b> i Nyborg<br/>2) Flere samtaler</td>"
+                           "<td>x</td></tr><tr><td>a</td><td>b</td></tr></table>")
+    assert doc.tables[0].rows[0].cells[0].paragraphs == ["1) Styrke virksomhedsservicen i Nyborg", "2) Flere samtaler"]
+    doc = html_to_document('<body><header>Kommunens forside</header><article><header class="article-header">'
+                           '<h1>Beskæftigelsesplan 2022</h1></header><section id="del-1"><h2>Del 1 Indledning</h2>'
+                           '<p>Om planen.</p></section></article></body>')
+    assert [ln.text for ln in doc.lines] == ["Beskæftigelsesplan 2022", "Del 1 Indledning", "Om planen."]

@@ -91,3 +91,64 @@ def test_load_text_utf16_with_bom_and_ligatures_are_read(tmp_path):
     assert process_file(path).document.status != "failed"
     doc = load_text(path, "d0", str(path))
     assert [ln.text for ln in doc.lines] == ["Beskæftigelsesplan 2020", "Jobcenter Odense", "Vi vil have flere ledige i job."]
+
+
+# ---------------------------------------------------------------- comments, setext headings, link contents, bullets
+def test_load_text_html_comments_are_dropped_but_page_breaks_kept():
+    doc = text_to_document("Forord fra borgmesteren <!-- rettes af redaktionen -->\n"
+                           "<!-- en note\nover to linjer -->\nDen første side slutter her.\f"
+                           "Indledning <!-- tekst\fmed sideskift -->\nAnden side\n")
+    assert [(ln.text, ln.page) for ln in doc.lines] == [
+        ("Forord fra borgmesteren", 1), ("Den første side slutter her.", 1), ("Indledning", 2), ("Anden side", 3)]
+
+
+def test_load_text_setext_headings_and_a_rule_after_a_blank_line():
+    doc = text_to_document("Beskæftigelsesplan 2024 for Vejle\n=================================\n\n"
+                           "Indledning\n----------\nTekst om Vejle Kommune.\n\n---\n\nEfter stregen\n")
+    assert [(ln.text, ln.heading_level) for ln in doc.lines] == [
+        ("Beskæftigelsesplan 2024 for Vejle", 1), ("Indledning", 2), ("Tekst om Vejle Kommune.", None),
+        ("Efter stregen", None)]
+    assert doc.lines[2].para_start is True
+
+
+def test_load_text_dashes_under_a_list_item_are_a_rule_not_a_heading():
+    doc = text_to_document("Vi vil:\n\n- Styrke samarbejdet med a-kasserne\n---\n\nTekst\n")
+    assert [(ln.text, ln.heading_level) for ln in doc.lines] == [
+        ("Vi vil:", None), ("- Styrke samarbejdet med a-kasserne", None), ("Tekst", None)]
+
+
+LINK_CONTENTS = ("Indhold\n\n- [Forord](#forord)\n- [Arbejdsmarkedet i Vejle](#arbejdsmarkedet)\n"
+                 "    - [Ledighed](#ledighed)\n- [Mål for 2024](#maal)\n\n# Forord\n\nTekst om planen.\n")
+
+
+def test_load_text_markdown_link_list_gives_contents_entries():
+    doc = text_to_document(LINK_CONTENTS)
+    assert [(ln.text, LineFlag.TOC_ENTRY in ln.flags, ln.indent) for ln in doc.lines] == [
+        ("Indhold", False, 0.0), ("Forord", True, 0.0), ("Arbejdsmarkedet i Vejle", True, 0.0),
+        ("Ledighed", True, 4.0), ("Mål for 2024", True, 0.0), ("Forord", False, 0.0), ("Tekst om planen.", False, 0.0)]
+
+
+def test_load_text_markdown_link_list_feeds_extract_toc_without_pages():
+    from extractors.toc import extract_toc
+    entries = extract_toc(text_to_document(LINK_CONTENTS))
+    assert [(e.level, e.title, e.printed_page) for e in entries] == [
+        (1, "Forord", None), (1, "Arbejdsmarkedet i Vejle", None), (2, "Ledighed", None), (1, "Mål for 2024", None)]
+
+
+def test_load_text_external_links_and_short_link_lists_are_not_contents():
+    from extractors.toc import extract_toc
+    doc = text_to_document("Læs mere:\n\n- [Jobindsats](https://www.jobindsats.dk)\n- [STAR](https://star.dk)\n")
+    assert [(ln.text, ln.flags) for ln in doc.lines] == [("Læs mere:", set()), ("- Jobindsats", set()), ("- STAR", set())]
+    two = text_to_document("- [Forord](#forord)\n- [Mål](#maal)\n\n# Forord\n\nTekst.\n")
+    assert extract_toc(two) == []
+
+
+def test_load_text_plus_and_o_bullets_are_markers_but_plus_number_is_not():
+    from extractors.lists import marker_kind, split_marker
+    assert split_marker("+ Flere virksomhedspraktikker") == ("+", "Flere virksomhedspraktikker")
+    assert split_marker("o Færre sygemeldte i lange forløb") == ("o", "Færre sygemeldte i lange forløb")
+    assert marker_kind("+") == "bullet" and marker_kind("o") == "bullet" and marker_kind("a)") == "letter"
+    assert split_marker("+ 2,9") == (None, "+ 2,9")
+    assert split_marker("+2,9 % flere i job") == (None, "+2,9 % flere i job")
+    assert split_marker("om året") == (None, "om året")
+    assert split_marker("o") == (None, "o")

@@ -55,3 +55,17 @@ def test_metadata_undecidable_municipality_is_null_with_warning():
 def test_metadata_missing_year_is_null_with_warning():
     meta, warnings = _meta(["Jobcenter Aalborg", "Indledning", "Aalborg Kommune har fokus på job."])
     assert meta.plan_year is None and any("plan_year" in w for w in warnings)
+
+
+def test_metadata_begge_kommuner_with_ledige_names_a_covered_municipality():
+    meta, _ = _meta(["Beskæftigelsesplan 2022", "Jobcenter Struer", "Indledning",
+                     "Struer Kommune og Lemvig Kommune har et tæt samarbejde, og jobcentret hjælper ledige og "
+                     "sygemeldte i begge kommuner.", "Struer Kommune har mange virksomheder."])
+    assert (meta.municipality, meta.also_covers) == ("Struer", ["Lemvig"])
+
+
+def test_metadata_begge_kommuner_about_companies_names_no_covered_municipality():
+    meta, _ = _meta(["Beskæftigelsesplan 2022", "Jobcenter Struer", "Indledning",
+                     "Struer Kommune og Lemvig Kommune har en fælles erhvervsservice, som giver én indgang for "
+                     "virksomhederne i begge kommuner.", "Struer Kommune har mange virksomheder."])
+    assert (meta.municipality, meta.also_covers) == ("Struer", [])

@@ -43,3 +43,11 @@ def test_outline_pdf_bold_heading_wraps_onto_two_lines():
     tree, sections = _outline(lines, fmt="pdf")
     assert tree == [(1, "1", "Ministermål 1: Flere personer skal i beskæftigelse eller uddannelse i stedet for offentlig forsørgelse")]
     assert section_at(sections, 3).section_id == sections[0].section_id
+
+
+def test_outline_chapter_word_heading_is_numbered():
+    tree, _ = _outline([("Kapitel 1 Indledning", {"heading_level": 1}),
+                        "Tekst om planen for Thisted og om baggrunden for indsatsen i kommunen.",
+                        ("Kapitel 2 Arbejdsmarkedet", {"heading_level": 1}), "Tekst om arbejdsmarkedet i Thisted.",
+                        ("Kapitlet om ledighed", {"heading_level": 1}), "Tekst om ledigheden."])
+    assert tree == [(1, "1", "Indledning"), (1, "2", "Arbejdsmarkedet"), (1, "", "Kapitlet om ledighed")]

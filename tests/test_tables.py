@@ -125,3 +125,41 @@ def test_tables_row_with_its_own_label_or_after_a_finished_cell_is_not_merged():
     finished = TableRow(page=6, cells=[_cell("Unge", 6), _cell("Andelen skal øges til 45 %.", 6)])
     rest = TableRow(page=7, cells=[_cell("", 7), _cell("og flere skal i job", 7)])
     assert len(merge_continuation_rows([finished, rest])) == 2
+
+
+def _rows(*rows):
+    return [TableRow(cells=[Cell(text=t) for t in r]) for r in rows]
+
+
+def test_tables_label_column_name_under_an_empty_header_cell_is_header():
+    from extractors.tables import count_header_rows
+    rows = _rows(["", "Fuldtidspersoner", "Fuldtidspersoner", "Fuldtidspersoner"], ["Ydelse", "2016", "2017", "2018"],
+                 ["Sygedagpenge", "1.204", "1.166", "1.190"], ["Kontanthjælp", "904", "880", "861"])
+    assert count_header_rows(rows) == 2
+
+
+def test_tables_data_row_under_an_empty_header_cell_is_not_header():
+    from extractors.tables import count_header_rows
+    rows = _rows(["", "2016", "2017"], ["Sygedagpenge", "1.204", "1.166"], ["Kontanthjælp", "904", "880"])
+    assert count_header_rows(rows) == 1
+    sentences = _rows(["", "Resultatkrav", "Opfølgning"],
+                      ["Sygemeldte", "Varigheden af sygedagpengeforløbene skal nedbringes med fire uger.", "Kvartalsvis"],
+                      ["Unge", "Flere unge under 30 år skal i gang med en erhvervsuddannelse.", "Halvårligt"])
+    assert count_header_rows(sentences) == 1
+
+
+def test_tables_label_column_name_under_an_empty_cell_flattens_into_columns():
+    doc = text_to_document("Tabel 1: Fuldtidspersoner i Hedensted\n\n\tFuldtidspersoner\tFuldtidspersoner\n"
+                           "Ydelse\t2016\t2017\nSygedagpenge\t1.204\t1.166\nKontanthjælp\t904\t880\n")
+    table = normalise_tables(doc)[0]
+    assert table.columns == ["Ydelse", "Fuldtidspersoner / 2016", "Fuldtidspersoner / 2017"]
+    assert [r.cells[0].text for r in table.rows] == ["Sygedagpenge", "Kontanthjælp"]
+
+
+def test_tables_target_table_under_an_empty_corner_keeps_its_first_row():
+    doc = text_to_document("## Mål for Hedensted\n\n\tResultatkrav\tOpfølgning\n"
+                           "Sygedagpenge\tMindst 40 færre forløb\tKvartalsvis\n"
+                           "Kontanthjælp\tMindst 60 flere i job\tHalvårligt\n")
+    table = normalise_tables(doc)[0]
+    assert table.columns == ["", "Resultatkrav", "Opfølgning"]
+    assert [r.cells[0].text for r in table.rows] == ["Sygedagpenge", "Kontanthjælp"]

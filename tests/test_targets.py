@@ -146,3 +146,58 @@ def test_targets_sentence_or_list_item_above_a_target_is_no_label():
         targets, _ = _targets(doc, 2022)
         assert [(t.text, t.goal_id) for t in targets] == [
             ("Antallet skal nedbringes med 40 personer i 2023.", None)], above
+
+
+# ---------------------------------------------------------------- cues that open a statement, goal statements, earlier years
+def test_targets_cue_on_the_second_line_of_a_wrapped_sentence_is_no_cue():
+    doc = text_to_document(
+        "## Ministermål 2: Flere ledige skal opkvalificeres\n\n"
+        "I Herning har vi i de seneste år nået en stor del af de opstillede\n"
+        "mål for 2021: de fleste ledige har fået et kursus og mange er kommet i job.\n\n"
+        "Værdig sagsbehandling\n"
+        "Målsætning: Mindst 85 % af borgerne skal være tilfredse med mødet med jobcentret.\n")
+    targets, _ = _targets(doc, 2021)
+    assert [(t.text, t.target_value) for t in targets] == [
+        ("Mindst 85 % af borgerne skal være tilfredse med mødet med jobcentret.", 85)]
+
+
+def test_targets_starts_statement_after_a_sentence_end_or_a_short_label():
+    from extractors.targets import _starts_statement
+    from models.document import Line
+
+    def lines(*pairs):
+        return [Line(line_no=i, text=t, para_start=p) for i, (t, p) in enumerate(pairs)]
+    wrapped = lines(("Jobcentret i Ikast har fulgt de aftalte resultater tæt, og alle tre", True),
+                    ("mål er nået:", False))
+    assert _starts_statement(wrapped, 1) is False
+    after_sentence = lines(("Jobcentret i Ikast har fulgt de aftalte resultater tæt gennem året.", True),
+                           ("Målsætning: Flere i job.", False))
+    assert _starts_statement(after_sentence, 1) is True
+    after_label = lines(("Værdig sagsbehandling", True), ("Målsætning: Flere i job.", False))
+    assert _starts_statement(after_label, 1) is True
+    assert _starts_statement(wrapped, 0) is True
+
+
+def test_targets_goals_carried_over_from_an_earlier_year_lead_goals_not_targets():
+    for cue in ("Mål er videreført fra 2019:", "Mål for 2020 er videreført fra 2019:"):
+        doc = text_to_document(
+            "## Ministerens mål for 2020\n\n" + cue + "\n\n"
+            "- Flere personer med handicap skal i beskæftigelse\n"
+            "- Virksomhederne skal sikres den nødvendige og kvalificerede arbejdskraft\n")
+        targets, goals = _targets(doc, 2020)
+        assert targets == [], cue
+        assert [g.minister_goal_key for g in goals] == ["2020-3", "2020-1"], cue
+    doc = text_to_document("## Ministerens mål for 2020\n\nMål for 2020:\n\n- Mindst 30 personer med handicap i job\n")
+    targets, _ = _targets(doc, 2020)
+    assert [(t.text, t.target_value) for t in targets] == [("Mindst 30 personer med handicap i job", 30)]
+
+
+def test_targets_target_for_an_earlier_year_than_the_plan_is_prior():
+    doc = text_to_document(
+        "## Flere ledige skal opkvalificeres\n\nTekst om opkvalificering i Ringsted.\n\n"
+        "Mål for 2019: Mindst 120 ledige skal starte på et jobrettet kursus.\n\n"
+        "Mål for 2021: Mindst 160 ledige skal starte på et jobrettet kursus.\n\n"
+        "Mål for 2020: Mindst 140 ledige skal starte på et jobrettet kursus.\n")
+    targets, _ = _targets(doc, 2020)
+    assert [(t.target_value, t.period, t.target_year) for t in targets] == [
+        (120, "prior", 2019), (160, "plan", 2021), (140, "plan", 2020)]

@@ -86,3 +86,10 @@ def test_toc_second_appendix_is_not_nested_under_the_first():
     doc = make_doc(["Indhold", "1. Forord Side 2", "Bilag 1 - Nøgletal Side 9", "Bilag 2 - Ordliste Side 11",
                     "Forord"])
     assert [e[0] for e in _entries(doc)] == [1, 1, 1]
+
+
+def test_toc_chapter_word_entries_give_their_number():
+    doc = make_doc(["Indholdsfortegnelse", "Kapitel 1 Indledning ......... 3", "Kapitel 2 Arbejdsmarkedet ....... 4",
+                    "Kapitel 3: Lokale mål ........ 8", "Delmål for unge ......... 9", "Indledning", "Tekst"])
+    assert _entries(doc) == [(1, "1", "Indledning", 3), (1, "2", "Arbejdsmarkedet", 4), (1, "3", "Lokale mål", 8),
+                             (1, "", "Delmål for unge", 9)]
