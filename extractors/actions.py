@@ -142,10 +142,12 @@ def _first_word(text: str) -> str:
 # ---------------------------------------------------------------- items
 def _list_after(content: list[Line], i: int, headings: set[int], tables: set[int], flattened: bool = False):
     """Items of the list that follows the cue at content[i]; (items, index after the list).
-    In a flattened transcript the bullets are lost: each sentence led by a verb is an item."""
+    In a flattened transcript the bullets are lost: each sentence led by a verb is an item;
+    in text copied line by line, each line opening with a capital."""
     items: list[_Item] = []
     j = i + 1
     marked = j < len(content) and split_marker(content[j].text)[0] is not None
+    copied = not marked and not flattened and _copied_lines(content, i)
     while j < len(content):
         ln = content[j]
         if ln.line_no in headings or _table_between(content[j - 1], ln, tables) or (j > i + 1 and _explicit_cue(ln)) \
@@ -154,6 +156,15 @@ def _list_after(content: list[Line], i: int, headings: set[int], tables: set[int
         marker, rest = split_marker(ln.text)
         if marker is not None and (marked or not items):
             _add_item(items, ln, marker, rest)
+        elif copied:
+            if ln.para_start and items:
+                break
+            if ln.text[:1].isupper() and not (items and items[-1].text.rstrip().endswith("-")):
+                _add_item(items, ln, None, ln.text.strip())
+            elif items:
+                _extend(items[-1], ln)
+            else:
+                break
         elif flattened and not marked:
             if not _starts_with_verb(ln.text) or (items and not items[-1].text.rstrip().endswith((".", "!", ";"))):
                 break
@@ -167,6 +178,15 @@ def _list_after(content: list[Line], i: int, headings: set[int], tables: set[int
             break
         j += 1
     return items, j
+
+
+def _copied_lines(content: list[Line], i: int) -> bool:
+    """Text copied line by line from a PDF viewer: the bullets are lost and no blank line
+    separates the items, so after an explicit cue each line opening with a capital starts an
+    item and a line opening in lower case continues it."""
+    nxt = content[i + 1] if i + 1 < len(content) else None
+    return (nxt is not None and nxt.bbox is None and not nxt.para_start and _explicit_cue(content[i])
+            and nxt.text[:1].isupper())
 
 
 def _table_between(prev: Line, line: Line, tables: set[int]) -> bool:

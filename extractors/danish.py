@@ -17,6 +17,8 @@ from typing import Optional
 
 MINUS_RE = re.compile(r"[−–—]")
 THOUSANDS_RE = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+SPACE_THOUSANDS_RE = re.compile(r"^[+-]?\d{1,3}(?: \d{3})+(?:,\d+)?$")      # "1 482" (a web page's &nbsp;)
+SPACED_GROUP_RE = re.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0\u202f](?=\d{3}(?!\d|[.,]\d))")
 COMMA_DECIMAL_RE = re.compile(r"^[+-]?\d+(?:,\d+)?$")
 POINT_DECIMAL_RE = re.compile(r"^[+-]?\d+\.\d+$")
 NUMBER_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9,
@@ -55,6 +57,8 @@ def parse_danish_number(text: str) -> Optional[float]:
     s = s.rstrip("%").strip()
     if THOUSANDS_RE.match(s):
         return float(s.replace(".", "").replace(",", "."))
+    if SPACE_THOUSANDS_RE.match(s):
+        return float(s.replace(" ", "").replace(",", "."))
     if COMMA_DECIMAL_RE.match(s):
         return float(s.replace(",", "."))
     if POINT_DECIMAL_RE.match(s):
@@ -69,7 +73,7 @@ def number_word_value(word: str) -> Optional[float]:
 
 # ---------------------------------------------------------------- table cells
 CELL_RE = re.compile(
-    r"^\s*(?P<num>[+-]?\s*\d[\d.]*(?:,\d+)?)\s*"
+    r"^\s*(?P<num>[+-]?\s*\d{1,3}(?: \d{3})+(?:,\d+)?|[+-]?\s*\d[\d.]*(?:,\d+)?)\s*"
     r"(?P<unit>%|pct\.?\s*point|pct\.?|procentpoint|procent|uger|timer|mio\.?\s*kr\.?|mia\.?\s*kr\.?|kr\.?)?"
     r"(?:\s+af\s+\S+)?\s*[.*]?\s*$", re.I)
 CELL_UNITS = {"%": "pct", "pct": "pct", "pct.": "pct", "procent": "pct", "procentpoint": "pct_points",
@@ -152,7 +156,7 @@ PRIORITY = ["rank", "pct_points", "dkk_million", "pct", "full_time_persons", "we
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in reading order; years, durations, list numbers and rank denominators excluded."""
     nlp, matcher = pipeline()
-    clean = _drop_sentence_end_dots(normalise_minus(text))
+    clean = _drop_sentence_end_dots(SPACED_GROUP_RE.sub(r"\1.", normalise_minus(text)))   # "1 450" → "1.450"
     doc = nlp(clean)
     spans = _best_spans(doc, matcher(doc))
     out = []

@@ -18,7 +18,7 @@ from models.catalogues import MinisterGoal, catalogue_years, minister_goals, min
 MATCH_THRESHOLD = 85.0
 THEME_THRESHOLD = 75.0
 THEME_KEYWORDS: list[tuple[str, str]] = [
-    (r"værdig|respektfuld|brugerundersøgelse|tilfreds\w*\s+med\s+(?:deres\s+|sin\s+)?sagsbehandl", "dignified_casework"),
+    (r"værdig|respektfuld|mødt med respekt|brugerundersøgelse|tilfreds\w*\s+med\s+(?:deres\s+|sin\s+)?sagsbehandl", "dignified_casework"),
     (r"langtidsledig", "long_term_unemployed"),
     (r"opkvalific|efteruddann|kompetenceløft|uddannelsesløft|jobrettet\s+uddannelse", "upskilling"),
     (r"flygtning|integration|familiesammenført|indvandrer", "refugees"),

@@ -22,6 +22,8 @@ def fragment_to_parts(markup: str) -> tuple[list[str], bool]:
     soup = _soup(markup)
     bold = bool(soup.find(["b", "strong"])) and all_bold(soup)
     items = soup.find_all("li") or [p for p in soup.find_all("p")]
+    if not items and soup.find("br"):
+        return split_at_breaks(soup), bold
     if items:
         parts = [" ".join(it.get_text(" ").split()) for it in items]
         rest = _text_outside(soup, items)
@@ -29,6 +31,17 @@ def fragment_to_parts(markup: str) -> tuple[list[str], bool]:
     else:
         parts = [" ".join(soup.get_text(" ").split())]
     return [p for p in parts if p], bold
+
+
+BREAK = "\u2028"      # stands in for <br> while the text is read
+
+
+def split_at_breaks(tag) -> list[str]:
+    """The parts of a fragment separated by <br> ("1) … <br/> 2) …"); inline tags such as
+    <b> do not split."""
+    for br in tag.find_all("br"):
+        br.replace_with(BREAK)
+    return [p for p in (" ".join(part.split()) for part in tag.get_text(" ").split(BREAK)) if p]
 
 
 def all_bold(soup: BeautifulSoup) -> bool:

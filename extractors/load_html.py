@@ -22,7 +22,8 @@ from typing import Optional
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 
-from extractors.html_text import all_bold
+from extractors.danish import parse_cell_value
+from extractors.html_text import all_bold, split_at_breaks
 from extractors.load_text import decode_bytes
 from models.document import Cell, Line, LineFlag, ParsedDocument, Table, TableRow
 
@@ -52,6 +53,8 @@ def html_to_document(markup: str, doc_id: str = "test", source_path: str = "",
     for tag in soup.find_all(SKIP_TAGS):
         if tag.name in ("header", "footer") and tag.find_parent(["article", "main"]):
             continue          # an article's own header holds its title
+        if tag.name == "nav" and _in_page_links(tag):
+            continue          # the plan's contents list, not the site's navigation
         tag.decompose()
     for tag in [t for t in soup.find_all(True) if _is_chrome(t)]:
         tag.decompose()
@@ -104,11 +107,18 @@ def _walk(node: Tag, doc: ParsedDocument) -> None:
             _add_line(doc, child.get_text(" "), level=int(name[1]), bold=True)
         elif name in {"ul", "ol"}:
             _add_list(child, doc, depth=0, toc=is_link_list(child))
+        elif name == "summary":
+            _add_line(doc, child.get_text(" "), bold=True)        # the title of a <details> block
         elif name in TEXT_TAGS and not child.find(BLOCK_CHILDREN):
             _add_line(doc, child.get_text(" "), bold=name != "div" and bool(child.find(["b", "strong"]))
                       and all_bold(child))   # "<strong>Resultatmål:</strong> …" is a labelled paragraph
         else:
             _walk(child, doc)
+
+
+def _in_page_links(tag: Tag) -> bool:
+    links = [a["href"] for a in tag.find_all("a", href=True)]
+    return len(links) >= 3 and all(h.startswith("#") for h in links)
 
 
 def is_link_list(lst: Tag) -> bool:
@@ -145,12 +155,14 @@ def _add_table(table: Tag, doc: ParsedDocument) -> None:
     caption = table.find("caption")
     if caption is not None:
         _add_line(doc, caption.get_text(" "))
-    body_rows = [tr for tr in table.find_all("tr") if tr.find_parent("tfoot") is None]
+    notes = [tr for tr in table.select("tfoot tr") if not any(_is_number(td.get_text(" "))
+                                                               for td in tr.find_all(["td", "th"]))]
+    body_rows = [tr for tr in table.find_all("tr") if tr not in notes]     # a total row in <tfoot> is data
     rows = [TableRow(cells=cells) for cells in _grid(body_rows) if any(c.text for c in cells)]
     if rows:
         doc.tables.append(Table(table_no=len(doc.tables), rows=rows, anchor_line=len(doc.lines),
                                 source="html"))
-    for tr in table.select("tfoot tr"):
+    for tr in notes:
         _add_line(doc, tr.get_text(" "))
 
 
@@ -179,6 +191,10 @@ def _grid(trs: list[Tag]) -> list[list[Cell]]:
     return [[c or Cell(text="") for c in row] + [Cell(text="")] * (width - len(row)) for row in grid[:len(trs)]]
 
 
+def _is_number(text: str) -> bool:
+    return parse_cell_value(" ".join(text.split())) is not None
+
+
 def _span(td: Tag, attr: str) -> int:
     try:
         return max(1, min(50, int(td.get(attr, 1) or 1)))
@@ -186,14 +202,9 @@ def _span(td: Tag, attr: str) -> int:
         return 1
 
 
-BREAK = "\u2028"      # stands in for <br> while a cell's text is read
-
-
 def _cell(td: Tag) -> Cell:
     parts = [" ".join(x.get_text(" ").split()) for x in td.find_all(["li", "p"])]
     if not parts and td.find("br"):
-        for br in td.find_all("br"):
-            br.replace_with(BREAK)             # "1) … <br/> 2) …": parts at the breaks only
-        parts = [" ".join(p.split()) for p in td.get_text(" ").split(BREAK)]
+        parts = split_at_breaks(td)
     return Cell(text=" ".join(td.get_text(" ").split()), paragraphs=[p for p in parts if p] if len(parts) > 1 else [],
                 bold=td.name == "th" or bool(td.find(["b", "strong"])))

@@ -21,7 +21,7 @@ from typing import Optional
 from extractors.errors import Errors, LoadError
 from extractors.html_text import fragment_to_parts
 from extractors.lists import split_marker
-from extractors.text_layout import tabify_layout_tables
+from extractors.text_layout import tabify_cell_lines, tabify_layout_tables
 from extractors.wording import fix_ligatures
 from models.document import FORMAT_BY_SUFFIX, Cell, Line, LineFlag, Page, ParsedDocument, Table, TableRow
 
@@ -30,7 +30,11 @@ HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
 RULE_RE = re.compile(r"^\s*([-*_=]\s*){3,}$")
 SEPARATOR_CELL_RE = re.compile(r"^\s*:?-{3,}:?\s*$")
 MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
+FOOTER_RE = re.compile(r"^\s*(?:(?P<n1>\d{1,3})\s*[|·•]\s*\S.{2,80}|\S.{2,80}?\s*[|·•]\s*(?P<n2>\d{1,3})"
+                       r"|side\s+(?P<n3>\d{1,3}))\s*$", re.I)
 HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
+PIPE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 TOC_LINK_RE = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+\[(?P<title>[^\]]+)\]\(#[^)]*\)\s*$")
 EMPHASIS_RE = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
@@ -63,16 +67,59 @@ def text_to_document(text: str, doc_id: str = "test", source_path: str = "", fil
     doc = ParsedDocument(doc_id=doc_id, source_path=source_path, file_name=file_name, format=fmt)
     builder = _Builder(doc)
     text = HTML_COMMENT_RE.sub(lambda m: re.sub(r"[^\n\f]", "", m.group(0)), text)   # keep line and page breaks
+    if fmt == "markdown":
+        text = FRONT_MATTER_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)     # YAML metadata is not the plan
     if "\f" in text:
         builder.page = 1
     for chunk_no, chunk in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f")):
         if chunk_no:
             builder.new_page(builder.page + 1 if builder.page else chunk_no + 1)
-        for raw_line in tabify_layout_tables(chunk.split("\n")):
+        lines = tabify_layout_tables(_outer_pipes(chunk.split("\n")))
+        for raw_line in tabify_cell_lines(lines, skip=FOOTER_RE):
             builder.feed(raw_line)
     builder.finish()
+    if not any(ln.page for ln in doc.lines):
+        pages_from_footers(doc)
     doc.pages = [Page(number=n) for n in sorted({ln.page for ln in doc.lines if ln.page})]
     return doc
+
+
+def pages_from_footers(doc: ParsedDocument) -> None:
+    """Text copied from a PDF viewer keeps the page footers ("7 | Beskæftigelsesplan 2014",
+    "Side 7") but no page breaks: a footer line that recurs with rising numbers closes its
+    page; the lines before the first one belong to its page."""
+    footers = _footer_run(doc.lines)
+    if not footers:
+        return
+    page_of = {}
+    current = footers[0][1]
+    for ln in doc.lines:
+        page_of[ln.line_no] = current
+        if ln.line_no in dict(footers):
+            ln.flags.add(LineFlag.FOOTER)
+            current = dict(footers)[ln.line_no] + 1
+    for ln in doc.lines:
+        ln.page = page_of[ln.line_no]
+    for table in doc.tables:
+        page = page_of.get(min(table.anchor_line, len(doc.lines) - 1))
+        table.page = page
+        for row in table.rows:
+            row.page = page
+            for cell in row.cells:
+                cell.page = page
+
+
+def _footer_run(lines: list[Line]) -> list[tuple[int, int]]:
+    """(line_no, page number) of the longest family of footer lines with rising numbers."""
+    families: dict[str, list[tuple[int, int]]] = {}
+    for ln in lines:
+        m = FOOTER_RE.match(ln.text)
+        if m:
+            number = int(m.group("n1") or m.group("n2") or m.group("n3"))
+            key = re.sub(r"\d+", "#", ln.text.casefold())
+            families.setdefault(key, []).append((ln.line_no, number))
+    runs = [f for f in families.values() if len(f) >= 3 and all(b[1] > a[1] for a, b in zip(f, f[1:]))]
+    return max(runs, key=len, default=[])
 
 
 HEADING_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")
@@ -221,6 +268,21 @@ class _Builder:
 
     def finish(self) -> None:
         self.flush_table()
+
+
+def _outer_pipes(lines: list[str]) -> list[str]:
+    """A Markdown table may leave out its outer pipes ("Ydelse | 2019 | 2020" over
+    "--- | ---: | ---:"): give its rows a leading "|" so they read as table rows."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if i == 0 or not PIPE_SEPARATOR_RE.match(line) or "|" not in lines[i - 1]:
+            continue
+        k = i - 1
+        while k < len(lines) and "|" in lines[k]:
+            if not lines[k].lstrip().startswith("|"):
+                out[k] = "| " + lines[k]
+            k += 1
+    return out
 
 
 def _list_item_tab(raw: str) -> str:

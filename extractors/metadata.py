@@ -35,8 +35,8 @@ COVER_WEIGHT = 6
 MAX_MENTION_CHARS = 400_000
 HEADER_WEIGHT = 2
 COVERS_CUE_RE = re.compile(
-    r"(varetager\s+(?:også\s+)?(?:\w+\s+){0,2}(?:beskæftigelses)?indsats\w*|forpligtende\s+(?:kommunalt\s+)?samarbejde"
-    r"[^.]{0,80}beskæftigelsesområdet|fælles\s+jobcenter|beskæftigelsesplanen\s+(?:omfatter|dækker|gælder)"
+    r"(varetage[rt]?\s+(?:også\s+)?(?:\w+\s+){0,2}(?:beskæftigelses)?indsats\w*|forpligtende\s+(?:kommunalt\s+)?samarbejde"
+    r"[^.]{0,80}beskæftigelsesområdet|fælles\s+jobcenter|(?:beskæftigelses)?planen\s+(?:omfatter|dækker|gælder)"
     r"|jobcenter\s+\w+\s+dækker|(?:ledige|sygemeldte|borgere)\b[^.]{0,40}\bbegge\s+kommuner)", re.I)
 
 

@@ -93,7 +93,9 @@ def prose_targets(doc: ParsedDocument, sections: list[Section]) -> list[_Found]:
     i = 0
     while i < len(content):
         ln = content[i]
-        cue, rest = _cue(ln) if _starts_statement(content, i) else (None, "")
+        cue, rest = _cue(ln)
+        if cue and re.match(r"mål\b", cue, re.I) and not _starts_statement(content, i):
+            cue, rest = None, ""          # a bare "mål …:" mid-sentence ("… Alle tre / mål er …:")
         if cue is None and _in_ranges(ln.line_no, status_lines) and not ln.line_no in headings:
             got, i = _status_item(content, i, headings)
             out += [_with_section(f, sections) for f in got]

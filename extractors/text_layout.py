@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from extractors.danish import is_year, parse_cell_value
 
@@ -163,3 +164,88 @@ def _overlapping(c: _Cell, columns: list[tuple[int, int]]) -> int:
     if overlap[best] > 0:
         return best
     return min(range(len(columns)), key=lambda k: abs(columns[k][1] - c.end))
+
+
+# ---------------------------------------------------------------- one cell per line
+MIN_CELL_ROWS = 3
+DASH_CELLS = {"-", "–", "—", "..", "*"}
+
+
+def tabify_cell_lines(lines: list[str], skip: Optional[re.Pattern] = None) -> list[str]:
+    """A table copied from a PDF viewer with one cell per line ("A-dagpenge", "8.214",
+    "7.905", "-12,4 %", "Kontanthjælp", …): rows of a label (one line, or two when the
+    second goes on in lower case) and the same number of value lines, at least three rows,
+    under as many short header lines. Lines matching `skip` (page footers) stay where they
+    are. The rows become tab-separated lines; the number of lines is kept."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        rows, end = _cell_rows(lines, i, skip)
+        width = len(rows[0][1]) + 1 if rows else 0
+        head = _cell_header(lines, i, width)
+        if len(rows) < MIN_CELL_ROWS or head is None:
+            i += 1
+            continue
+        _write_cell_rows(out, head, i, end, rows, skip)
+        i = end
+    return out
+
+
+def _cell_rows(lines: list[str], i: int, skip) -> tuple[list[tuple[list[int], list[int]]], int]:
+    """(label line indexes, value line indexes) per row from line i; and the end index."""
+    rows: list[tuple[list[int], list[int]]] = []
+    j = i
+    while j < len(lines):
+        while j < len(lines) and skip is not None and skip.match(lines[j]):
+            j += 1
+        label = [j] if j < len(lines) and _is_label_line(lines[j]) else []
+        if label and j + 1 < len(lines) and _is_label_line(lines[j + 1]) and lines[j + 1].strip()[:1].islower():
+            label.append(j + 1)
+        k = label[-1] + 1 if label else j
+        values = []
+        while k < len(lines) and _is_value_line(lines[k]):
+            values.append(k)
+            k += 1
+        if not label or len(values) < 2 or (rows and len(values) != len(rows[0][1])):
+            break
+        rows.append((label, values))
+        j = k
+    return rows, (rows[-1][1][-1] + 1 if rows else i)
+
+
+def _is_value_line(line: str) -> bool:
+    text = line.strip()
+    if text in DASH_CELLS:
+        return True
+    parsed = parse_cell_value(text)
+    return parsed is not None and not is_year(parsed[0], text)
+
+
+def _is_label_line(line: str) -> bool:
+    text = line.strip()
+    return 0 < len(text) <= 60 and not _is_value_line(text) and not text.endswith(":") \
+        and not (text.endswith(".") and len(text.split()) > 4)      # "Kontanthjælp (inkl." is a label
+
+
+def _cell_header(lines: list[str], i: int, width: int) -> Optional[list[str]]:
+    """The `width` short lines right above the first row, when there are that many."""
+    if width < 3 or i < width:
+        return None
+    head = [lines[k].strip() for k in range(i - width, i)]
+    if all(0 < len(h) <= 40 and not h.endswith((".", ":")) for h in head):
+        return head
+    return None
+
+
+def _write_cell_rows(out: list[str], head: list[str], i: int, end: int, rows, skip) -> None:
+    width = len(head)
+    start = i - width
+    new: dict[int, str] = {start: "\t".join(head)}
+    for label, values in rows:
+        text = " ".join(out[k].strip() for k in label)
+        new[label[0]] = "\t".join([text] + [out[k].strip() for k in values])
+    for k in range(start, end):
+        if k in new:
+            out[k] = new[k]
+        elif skip is None or not skip.match(out[k]):
+            out[k] = ""

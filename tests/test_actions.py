@@ -124,8 +124,21 @@ def test_actions_flattened_sentence_not_led_by_a_verb_gives_no_list():
     assert actions == []
 
 
-def test_actions_verb_led_sentences_of_a_normal_paragraph_are_not_actions():
+def test_actions_lines_copied_without_bullets_after_vi_vil_are_items_until_a_target():
+    # text copied line by line from a PDF viewer: no bullets, no blank lines; a capital opens an item
     actions, _ = _flat_actions(FLAT_PLAN, flattened=False)
+    assert [a.text for a in actions] == ["Etablere et samarbejde med erhvervsskolen om korte kurser.",
+                                         "Holde uddannelsessamtaler med alle ledige over 30 år."]
+    actions, _ = _flat_actions([GOAL, ("Vi vil:", PIECE), ("Give alle unge en plan og en fast kontaktperson", PIECE),
+                                ("inden for den første måned", PIECE), ("Oprette et ungeteam med UU", PIECE)],
+                               flattened=False)
+    assert [a.text for a in actions] == ["Give alle unge en plan og en fast kontaktperson inden for den første måned",
+                                         "Oprette et ungeteam med UU"]
+
+
+def test_actions_copied_lines_need_an_explicit_cue():
+    actions, _ = _flat_actions([GOAL, ("Det er vigtigt:", PIECE), ("Borgerne skal mødes med respekt.", PIECE),
+                                ("Virksomhederne skal have hjælp.", PIECE)], flattened=False)
     assert actions == []
 
 

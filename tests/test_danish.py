@@ -217,3 +217,9 @@ def test_danish_working_days_are_durations_not_values(text):
 
 def test_danish_opening_weeks_under_a_modal_qualify_the_cases_not_the_level():
     assert describe_target("Over 26 uger skal højst 10 % af sygedagpengesagerne vare.").value == 10
+
+
+def test_danish_numbers_grouped_with_spaces():
+    assert parse_cell_value("12 597") == (12597.0, None)
+    assert _values("Antallet i fleksjob skal øges til 1 450.") == [(1450, "count")]
+    assert _values("I 2019 fik 450 borgere et tilbud") == [(450, "persons")]

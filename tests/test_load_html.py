@@ -1,4 +1,5 @@
 from extractors.load_html import html_to_document
+from models.document import LineFlag
 from pipeline.run import extract
 
 PAGE = """<html><head><title>x</title><script>var a = 1;</script></head><body>
@@ -91,3 +92,19 @@ def test_load_html_cell_breaks_split_at_br_only_and_chapter_sections_stay():
                            '<h1>Beskæftigelsesplan 2022</h1></header><section id="del-1"><h2>Del 1 Indledning</h2>'
                            '<p>Om planen.</p></section></article></body>')
     assert [ln.text for ln in doc.lines] == ["Beskæftigelsesplan 2022", "Del 1 Indledning", "Om planen."]
+
+
+def test_load_html_details_summary_contents_nav_and_total_row_in_tfoot():
+    doc = html_to_document(
+        '<body><nav class="site"><a href="/">Forside</a><a href="/job">Job</a><a href="/om">Om</a></nav>'
+        '<main><nav class="toc"><ol><li><a href="#s1">1 Forord</a></li><li><a href="#s2">2 Mål</a></li>'
+        '<li><a href="#s3">3 Opfølgning</a></li></ol></nav>'
+        '<details><summary>Mål 2: Flere ledige skal opkvalificeres</summary><p>Tekst.</p></details>'
+        '<table><thead><tr><th>Ydelse</th><th>2018</th></tr></thead><tbody><tr><td>Fleksjob</td><td>1&nbsp;288</td>'
+        '</tr></tbody><tfoot><tr><td>I alt</td><td>12&nbsp;597</td></tr><tr><td colspan="2">Kilde: Jobindsats.dk</td>'
+        '</tr></tfoot></table></main></body>')
+    assert [ln.text for ln in doc.lines if LineFlag.TOC_ENTRY in ln.flags] == ["1 Forord", "2 Mål", "3 Opfølgning"]
+    assert [(ln.text, ln.bold) for ln in doc.lines if ln.text.startswith("Mål 2")] == [
+        ("Mål 2: Flere ledige skal opkvalificeres", True)]
+    assert [[c.text for c in r.cells] for r in doc.tables[0].rows][-1] == ["I alt", "12 597"]
+    assert doc.lines[-1].text == "Kilde: Jobindsats.dk"

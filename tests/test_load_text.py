@@ -152,3 +152,31 @@ def test_load_text_plus_and_o_bullets_are_markers_but_plus_number_is_not():
     assert split_marker("+2,9 % flere i job") == (None, "+2,9 % flere i job")
     assert split_marker("om året") == (None, "om året")
     assert split_marker("o") == (None, "o")
+
+
+def test_load_text_viewer_footers_give_pages_and_cell_lines_a_table():
+    text = "\n".join(["Indledning", "Planen for Middelby.", "2 | Beskæftigelsesplan 2016",
+                      "Tabel 1: Fuldtidspersoner", "Ydelse", "2014", "2015", "Ændring",
+                      "A-dagpenge", "1.204", "1.101", "-8,6 %", "Kontanthjælp (inkl.", "starthjælp)", "980", "1.010",
+                      "+3,1 %", "3 | Beskæftigelsesplan 2016", "Fleksjob", "455", "470", "+3,3 %",
+                      "Mål for 2016", "4 | Beskæftigelsesplan 2016"])
+    doc = text_to_document(text)
+    assert [(ln.text, ln.page) for ln in doc.lines if ln.text.startswith(("Indledning", "Mål for"))] == [
+        ("Indledning", 2), ("Mål for 2016", 4)]
+    rows = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
+    assert rows == [["Ydelse", "2014", "2015", "Ændring"], ["A-dagpenge", "1.204", "1.101", "-8,6 %"],
+                    ["Kontanthjælp (inkl. starthjælp)", "980", "1.010", "+3,1 %"], ["Fleksjob", "455", "470", "+3,3 %"]]
+
+
+def test_load_text_numbers_one_per_line_in_prose_are_no_table():
+    doc = text_to_document("Vi har tre tal:\n12\n14\nog mere tekst her.\n")
+    assert doc.tables == []
+
+
+def test_load_text_markdown_front_matter_is_dropped_and_pipe_tables_need_no_outer_pipes():
+    md = ("---\ntitle: \"Beskæftigelsesplan 2022 – UDKAST\"\nstatus: udkast\n---\n\n# Beskæftigelsesplan 2022\n\n"
+          "Ydelse | 2020 | 2021\n--- | ---: | ---:\nA-dagpenge | 612 | 577\nKontanthjælp | 544 | 528\n")
+    doc = text_to_document(md, fmt="markdown")
+    assert [ln.text for ln in doc.lines] == ["Beskæftigelsesplan 2022"]
+    assert [[c.text for c in r.cells] for r in doc.tables[0].rows] == [
+        ["Ydelse", "2020", "2021"], ["A-dagpenge", "612", "577"], ["Kontanthjælp", "544", "528"]]
