@@ -82,8 +82,10 @@ def extract_goals(doc: ParsedDocument, sections: list[Section], plan_year: Optio
     if doc.flattened:
         heads += flattened_line_candidates(doc, sections, toc_line_span(doc, toc) if toc else None)
     groups = merge_candidates(heads, goal_year)
-    groups = merge_candidates(groups + list_candidates(doc, sections) + table_candidates(doc, sections)
+    groups = merge_candidates(groups + list_candidates(doc, sections) + inline_list_candidates(doc, sections)
+                              + table_candidates(doc, sections)
                               + target_table_candidates(tables or [], sections, goal_year), goal_year)
+    groups = pair_theme_headings(groups, sections, {norm_key(e.title) for e in toc})
     ordered = _in_order(groups)
     minister_families = _minister_families(ordered, goal_year)
     goals = [_to_goal(doc, i, g, goal_year, warnings, g.family in minister_families) for i, g in enumerate(ordered)]
@@ -266,6 +268,39 @@ def list_candidates(doc: ParsedDocument, sections: list[Section]) -> list[Candid
             out.append(Candidate(text=_strip_suffix(text)[0], number=number, page=item_line.page,
                                  line_no=item_line.line_no, source="list", family=f"list:{ln.line_no}",
                                  section_id=sec.section_id if sec else None, local_hint=local))
+    return out
+
+
+INLINE_GOALS_RE = re.compile(r"(?:fastsat|udmeldt|meldt\s+ud|følgende|disse)\b[^:.]{0,60}\bmål\w*\s*:\s*at\s+(?P<items>.+?)"
+                             r"(?:\.\s+(?=[A-ZÆØÅ])|\.?$)", re.I)
+INLINE_ITEM_SPLIT_RE = re.compile(r",\s+(?:og\s+)?at\s+|\s+og\s+at\s+")
+
+
+def inline_list_candidates(doc: ParsedDocument, sections: list[Section]) -> list[Candidate]:
+    """Goals listed inside a sentence: "… har for 2017 fastsat fire mål: at virksomhederne
+    skal sikres …, at flere unge skal have en uddannelse, … og at flere flygtninge …"."""
+    out: list[Candidate] = []
+    for lines in _paragraphs(doc.content_lines()):
+        text = " ".join(ln.text.strip() for ln in lines)
+        m = INLINE_GOALS_RE.search(text)
+        items = [t.strip(" ,.") for t in INLINE_ITEM_SPLIT_RE.split(m.group("items"))] if m else []
+        if len(items) < 2 or not any(looks_like_catalogue_goal(t) for t in items):
+            continue
+        sec = section_at(sections, lines[0].line_no)
+        out += [Candidate(text=t, number=None, page=lines[0].page, line_no=lines[0].line_no, source="list",
+                          family=f"inline:{lines[0].line_no}", seq=k, section_id=sec.section_id if sec else None,
+                          local_hint=bool(LOCAL_CUE_RE.search(text[:m.start("items")])))
+                for k, t in enumerate(items) if t]
+    return out
+
+
+def _paragraphs(content: list[Line]) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    for ln in content:
+        if ln.para_start or not out:
+            out.append([ln])
+        else:
+            out[-1].append(ln)
     return out
 
 
@@ -533,6 +568,54 @@ def _in_order(groups: list[Candidate]) -> list[Candidate]:
 
 
 # ---------------------------------------------------------------- records
+def pair_theme_headings(groups: list[Candidate], sections: list[Section], toc_titles: set[str]) -> list[Candidate]:
+    """Goals stated only in a table or list, then discussed under theme headings of the same
+    chapter ("Flere unge skal have en uddannelse" in the table, "3.2.1 Unge og uddannelse"
+    below): a run of sibling headings whose themes each name a different one of those goals
+    gives each goal its heading (wording, number and page), so its actions and targets link."""
+    unplaced = [g for g in groups if not any(m.source in ("heading", "run", "line") for m in g.members)]
+    by_id = {s.section_id: s for s in sections}
+    taken = {m.section_id for g in groups for m in g.members if m.source in ("heading", "run")}
+    for siblings in _sibling_groups(sections):
+        pairs = _theme_pairs(siblings, unplaced, by_id, taken)
+        if len(pairs) < 2 or len(pairs) * 2 < len(siblings):
+            continue
+        for section, goal in pairs:
+            heading = _as_group(_from_section(section, "heading", f"theme:{section.parent_id}", toc_titles))
+            _absorb(heading, goal)
+            groups[groups.index(goal)] = heading
+            unplaced.remove(goal)
+    return groups
+
+
+def _sibling_groups(sections: list[Section]) -> list[list[Section]]:
+    children: dict[Optional[str], list[Section]] = {}
+    for s in sections:
+        if s.parent_id:
+            children.setdefault(s.parent_id, []).append(s)
+    return [kids for kids in children.values() if len(kids) >= 2]
+
+
+def _theme_pairs(siblings, unplaced, by_id, taken) -> list[tuple[Section, Candidate]]:
+    """(section, goal) where the section's title names the theme of exactly one goal stated
+    earlier in the same chapter."""
+    pairs = []
+    for s in siblings:
+        theme = theme_for(s.title)
+        same = [g for g in unplaced if theme and theme_for(g.text) == theme and g.line_no <= s.heading_line
+                and _chapter(g.section_id, by_id) == _chapter(s.section_id, by_id)]
+        if len(same) == 1 and s.section_id not in taken and same[0] not in [g for _, g in pairs]:
+            pairs.append((s, same[0]))
+    return pairs
+
+
+def _chapter(section_id: Optional[str], by_id: dict[str, Section]) -> Optional[str]:
+    node = by_id.get(section_id) if section_id else None
+    while node is not None and node.parent_id:
+        node = by_id.get(node.parent_id)
+    return node.section_id if node else None
+
+
 def _minister_families(groups: list[Candidate], goal_year: Optional[int]) -> set[str]:
     """Families (one run of sibling headings, one list) most of whose goals match the catalogue."""
     year = nearest_catalogue_year(goal_year)

@@ -333,18 +333,33 @@ def _weak_plain_heading(content: list[Line], i: int) -> bool:
 # ---------------------------------------------------------------- levels and sections
 def _assign_levels(headings: list[_Heading]) -> None:
     """Unanchored headings are children of the last anchored heading, unless set at least
-    as prominently as it (then they are its siblings)."""
+    as prominently as it (then they are its siblings); among unanchored headings, one set
+    less prominently than the heading above it is that heading's child ("Succeskriterier"
+    in bold under "Fokusområde 1: …" in a heading font)."""
     anchor: Optional[_Heading] = None
-    for h in headings:
+    above: list[_Heading] = []          # unanchored headings since the anchor, outermost first
+    for k, h in enumerate(headings):
         if h.level is not None:
-            anchor = h
+            anchor, above = h, []
             continue
-        if anchor is None:
+        while above and above[-1].style <= h.style:
+            above.pop()
+        if above and h.style != PLAIN_STYLE:
+            h.level = above[-1].level + 1
+        elif anchor is None:
             h.level = 1
         elif h.style >= anchor.style and h.style != PLAIN_STYLE:
             h.level = anchor.level
         else:
             h.level = (anchor.level or 1) + 1
+        if _has_body(headings, k):
+            above.append(h)
+
+
+def _has_body(headings: list[_Heading], k: int) -> bool:
+    """Text stands between this heading and the next (a cover's title lines have none)."""
+    nxt = headings[k + 1].line.line_no if k + 1 < len(headings) else None
+    return nxt is None or nxt > headings[k].last_line + 1
 
 
 def _to_sections(doc: ParsedDocument, headings: list[_Heading]) -> list[Section]:

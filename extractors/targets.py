@@ -21,6 +21,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from extractors.actions import CUE_RE as ACTION_CUE_RE
 from extractors.danish import find_quantities
 from extractors.goal_catalogue import RELATED_THEMES, norm, theme_for
 from extractors.lists import split_inline_numbered, split_marker
@@ -35,9 +36,10 @@ from models.records import Goal, Section, Target
 EXTRACTOR = "targets"
 VERSION = "1"
 STRONG_CUE_RE = re.compile(
-    r"^(?P<cue>(?:(?:fælles\s+)?resultatkrav|resultatmål|effektmål|succeskriteri(?:um|er|erne|e)|målsætning(?:en)?|"
+    r"^(?P<cue>(?:(?:fælles\s+|politiske?\s+|overordnede?\s+|samlede?\s+)?"
+    r"(?:resultatkrav|resultatmål|effektmål|succeskriteri(?:um|er|erne|e)|målsætning(?:en)?)|"
     r"overordnede?\s+mål|specifikke\s+mål|måltal|mål\s+for\s+(?:\d{4}|året|indsatsen)|"
-    r"mål(?!\s+(?:nr\.?\s*)?(?:\d{1,2}|(?-i:[A-Z]))\s*[:.\-–]))(?:\s+[^:]{0,60})?:)\s*(?P<rest>.*)$", re.I)
+    r"mål(?!\s+(?:nr\.?\s*)?(?:\d{1,2}(?!\.\d)|(?-i:[A-Z]))\s*[:.\-–]))(?:\s+[^:]{0,60})?:)\s*(?P<rest>.*)$", re.I)
 GOAL_STATEMENT_CUE_RE = re.compile(   # "Målene er videreført fra 2019:" leads goals, not targets
     r"^mål(?:ene)?\s+(?:\S+\s+){0,3}?(?:er|blev|bliver|har|videreføres|udmeldes)\b", re.I)
 LABEL_LINE_RE = re.compile(r"^(status|resultat|kilde|datakilde|opfølgning|udgangspunkt|baseline|note|bemærkning|"
@@ -65,6 +67,7 @@ class _Found:
     page: Optional[int]
     cue_year: Optional[int] = None
     goal_text: Optional[str] = None
+    indicator: Optional[str] = None          # what a table's level cell measures ("Samarbejdsgrad")
     baseline: Optional[str] = None
     data_source: Optional[str] = None
     follow_up: Optional[str] = None
@@ -163,8 +166,8 @@ def _items_after(content: list[Line], i: int, headings: set[int]) -> tuple[list[
         if ln.line_no in headings and not items and len(ln.text) < 80:
             i += 1       # a sub-heading naming the project the requirements below belong to
             continue
-        if ln.line_no in headings or _cue(ln)[0] is not None:
-            break
+        if ln.line_no in headings or _cue(ln)[0] is not None or ACTION_CUE_RE.match(ln.text.strip()):
+            break           # "Sådan gør vi:" leads actions
         para = _paragraph(content, i, headings)
         marker, body = split_marker(ln.text)
         text = " ".join([body] + [x.text.strip() for x in para[1:]])
@@ -173,8 +176,8 @@ def _items_after(content: list[Line], i: int, headings: set[int]) -> tuple[list[
         if text.rstrip().endswith(":") or (text.startswith("(") and text.rstrip().endswith(")")):
             i += len(para)
             continue
-        if is_marked != marked and not is_marked or not _requirement_like(text):
-            break
+        if is_marked != marked or not _requirement_like(text):
+            break           # a list after the requirement paragraph (or text after the list) is something else
         items.append((text, para))
         i += len(para)
     return items, i
@@ -233,8 +236,10 @@ def target_table_roles(table: NormTable) -> Optional[dict[str, int]]:
                     if TARGET_HEADER_RE.match(c.split(" / ")[-1]))
     if not ranked:
         return None
-    req = ranked[0][1]
+    req = _level_column(table, [i for _, i in ranked])
     roles = {"requirement": req}
+    if req != ranked[0][1]:
+        roles["indicator"] = ranked[0][1]
     for i, c in enumerate(labels):
         if i == req:
             continue
@@ -248,6 +253,19 @@ def target_table_roles(table: NormTable) -> Optional[dict[str, int]]:
             roles["follow_up"] = i
     roles.setdefault("goal", 0 if req != 0 and GOAL_HEADER_RE.search(labels[0]) else -1)
     return roles
+
+
+def _level_column(table: NormTable, candidates: list[int]) -> int:
+    """Of the target columns (most specific first), the one that states levels: a column of
+    indicators ("Succeskriterium": "Samarbejdsgrad") beside one of numbers ("Måltal 2017":
+    "Mindst 38 %") gives the numbers' column the requirement."""
+    def share(i: int) -> float:
+        texts = [r.cells[i].text for r in table.rows if i < len(r.cells) and r.cells[i].text.strip()]
+        return sum(bool(find_quantities(t)) for t in texts) / len(texts) if texts else 0.0
+    first = candidates[0]
+    if share(first) >= 0.5:
+        return first
+    return next((i for i in candidates[1:] if share(i) >= 0.5), first)
 
 
 def _requirement_rank(label: str) -> int:
@@ -277,7 +295,8 @@ def _table_rows(table: NormTable, roles: dict[str, int], sections: list[Section]
             out.append(_Found(
                 text=_clean(part), origin="table", line_start=table.anchor_line, line_end=table.anchor_line,
                 page=_part_page(requirement, k) or row.page, cue_year=int(year.group(1)) if year else None,
-                goal_text=goal_text, baseline=baselines[k], data_source=_cell(cells, roles.get("source")),
+                goal_text=goal_text, indicator=_cell(cells, roles.get("indicator")),
+                baseline=baselines[k], data_source=_cell(cells, roles.get("source")),
                 follow_up=_cell(cells, roles.get("follow_up")), section=section))
     return out
 
@@ -447,14 +466,15 @@ def _in_status_section(section: Optional[Section], sections: list[Section], plan
 # ---------------------------------------------------------------- records
 def _record(doc: ParsedDocument, k: int, f: _Found, goal_id: Optional[str], prior: bool,
             plan_year: Optional[int]) -> Target:
-    d = describe_target(f.text, default_year=f.cue_year, context=f.goal_text)
+    context = " ".join(t for t in (f.indicator, f.goal_text) if t) or None
+    d = describe_target(f.text, default_year=f.cue_year, context=context)
     return Target(doc_id=doc.doc_id, page=f.page, line_start=f.line_start, line_end=f.line_end,
                   extractor=EXTRACTOR, extractor_version=VERSION, target_id=f"{doc.doc_id}-t{k}", ord=k,
                   goal_id=goal_id, section_id=f.section.section_id if f.section else None, origin=f.origin,
                   text=f.text, period="prior" if prior else "plan",
                   baseline_text=f.baseline or d.baseline_text, target_value=d.value, unit=d.unit,
                   direction=d.direction, target_year=d.year, comparator=d.comparator,
-                  target_group=match_target_group(f.text) or (match_target_group(f.goal_text) if f.goal_text else None),
+                  target_group=match_target_group(f.text) or (match_target_group(context) if context else None),
                   data_source=f.data_source, follow_up=f.follow_up)
 
 

@@ -2,6 +2,7 @@ from conftest import make_doc
 
 from extractors.goals import extract_goals, find_goal_year
 from extractors.outline import build_outline
+from extractors.tables import normalise_tables
 from extractors.toc import extract_toc
 
 
@@ -264,3 +265,31 @@ def test_goals_short_numbered_heading_pairs_with_a_labelled_target_table_cell():
          "Efter"], rows, 4, 2020)
     assert [(g.kind, g.minister_goal_key, g.text) for g in goals] == [
         ("minister", "2020-2", "Integration på arbejdsmarkedet")]
+
+
+def test_goals_listed_inside_a_sentence_are_candidates():
+    _, goals, _ = _goals(["Beskæftigelsesministeren har for 2017 fastsat fire mål: at virksomhederne skal sikres den "
+                       "nødvendige og kvalificerede arbejdskraft, at flere unge skal have en uddannelse, at borgere i "
+                       "udkanten af arbejdsmarkedet, herunder langtidsledige, skal tættere på arbejdsmarkedet, og at "
+                       "flere flygtninge og familiesammenførte skal være selvforsørgende. Planen handler om det."], 2017)
+    assert [(g.kind, g.minister_goal_key) for g in goals] == [
+        ("minister", "2017-1"), ("minister", "2017-2"), ("minister", "2017-3"), ("minister", "2017-4")]
+    assert goals[1].text == "flere unge skal have en uddannelse"
+
+
+def test_goals_a_sentence_of_reasons_with_at_is_no_goal_list():
+    _, goals, _ = _goals(["Reformen har to formål: at borgerne skal have mere tid, og at sagerne skal være kortere."], 2017)
+    assert goals == []
+
+
+def test_goals_theme_headings_after_a_goal_table_take_the_goals():
+    h2, h3 = {"heading_level": 2}, {"heading_level": 3}
+    rows = [["Ministermål", "Resultatmål 2015"], ["Flere unge skal have en uddannelse", "Mindst 40 % skal starte"],
+            ["Langtidsledigheden skal bekæmpes", "Højst 500 langtidsledige"]]
+    doc = make_doc([("3 Ministerens mål", h2), "Tabellen viser målene.",
+                    ("3.1 Unge og uddannelse", h3), BODY, ("3.2 Langtidsledighed", h3), BODY], tables=[(2, rows)])
+    toc = extract_toc(doc)
+    sections = build_outline(doc, toc)
+    goals, _ = extract_goals(doc, sections, 2015, toc, normalise_tables(doc))
+    assert [(g.number_in_doc, g.text, g.minister_goal_key) for g in goals] == [
+        ("3.1", "Unge og uddannelse", "2015-1"), ("3.2", "Langtidsledighed", "2015-3")]

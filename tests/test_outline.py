@@ -51,3 +51,12 @@ def test_outline_chapter_word_heading_is_numbered():
                         ("Kapitel 2 Arbejdsmarkedet", {"heading_level": 1}), "Tekst om arbejdsmarkedet i Thisted.",
                         ("Kapitlet om ledighed", {"heading_level": 1}), "Tekst om ledigheden."])
     assert tree == [(1, "1", "Indledning"), (1, "2", "Arbejdsmarkedet"), (1, "", "Kapitlet om ledighed")]
+
+
+def test_outline_less_prominent_heading_under_an_unnumbered_heading_is_its_child():
+    big, bold = {"font_size": 16.0, "bold": True}, {"font_size": 11.0, "bold": True}
+    body = ("Her står en længere tekst om fokusområdet, som fylder en hel linje og mere til.", {"font_size": 11.0})
+    levels, _ = _outline([("Fokusområde 1: Virksomheder", big), body, ("Succeskriterier", bold), body,
+                          ("Fokusområde 2: Unge", big), body], fmt="pdf")
+    assert [(lvl, title) for lvl, _, title in levels] == [
+        (1, "Fokusområde 1: Virksomheder"), (2, "Succeskriterier"), (1, "Fokusområde 2: Unge")]

@@ -201,3 +201,28 @@ def test_targets_target_for_an_earlier_year_than_the_plan_is_prior():
     targets, _ = _targets(doc, 2020)
     assert [(t.target_value, t.period, t.target_year) for t in targets] == [
         (120, "prior", 2019), (160, "plan", 2021), (140, "plan", 2020)]
+
+
+def test_targets_level_column_beside_an_indicator_column_holds_the_targets():
+    doc = text_to_document("## Fokusområde 1: Virksomhedsservice i top\n\nTekst om området.\n\n"
+                           "Succeskriterium\tMåltal 2019\nSamarbejdsgrad med virksomhederne\tMindst 41 %\n"
+                           "Tilfredse virksomheder\tMindst 80 %\n")
+    targets, _ = _targets(doc, 2019)
+    assert [(t.text, t.target_value, t.unit, t.direction) for t in targets] == [
+        ("Mindst 41 %", 41, "pct", "at_least"), ("Mindst 80 %", 80, "pct", "at_least")]
+
+
+def test_targets_politisk_maalsaetning_is_a_cue_and_the_action_list_after_it_is_not_a_target():
+    doc = text_to_document("## Fokusområde 2: Alle unge i gang\n\nPolitisk målsætning:\n\n"
+                           "Flere unge skal i uddannelse eller job.\n\nSådan gør vi:\n\n"
+                           "- Holde samtaler med alle unge inden for fire uger\n- Tilbyde mentor\n")
+    targets, _ = _targets(doc, 2020)
+    assert [t.text for t in targets] == ["Flere unge skal i uddannelse eller job."]
+
+
+def test_targets_dotted_sub_goal_label_is_a_cue():
+    doc = text_to_document("## Mål 1: Alle ledige skal have en værdig sagsbehandling\n\n"
+                           "Mål 1.1: Mindst 90 % af borgerne skal føle sig mødt med respekt.\n")
+    targets, _ = _targets(doc, 2021)
+    assert [(t.text, t.target_value) for t in targets] == [
+        ("Mindst 90 % af borgerne skal føle sig mødt med respekt.", 90)]
